@@ -1,0 +1,33 @@
+package com.twofactor.api.local;
+
+import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.testing.InMemoryTwoFactorStore;
+import com.twofactor.core.testing.LocalAesGcmSecretCipher;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+
+/**
+ * In-memory ports for the dev server and handler tests, switched on by {@code
+ * two-factor.ports=in-memory}. They take precedence over the AWS adapters when both are present,
+ * and nothing is kept once the process ends.
+ */
+@Factory
+@Requires(property = "two-factor.ports", value = "in-memory")
+public class InMemoryPortsFactory {
+
+  @Singleton
+  @Primary
+  TwoFactorStore inMemoryStore() {
+    return new InMemoryTwoFactorStore();
+  }
+
+  @Singleton
+  @Primary
+  SecretCipher localCipher(SecureRandom random) {
+    return new LocalAesGcmSecretCipher(random);
+  }
+}

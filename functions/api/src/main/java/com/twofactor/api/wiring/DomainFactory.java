@@ -1,0 +1,75 @@
+package com.twofactor.api.wiring;
+
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.LoggingAuditLog;
+import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.LockoutPolicy;
+import com.twofactor.core.service.StatusService;
+import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.VerificationService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Builds the domain services from whichever ports the deployable provides: the AWS adapters on
+ * Lambda, the in-memory ones in the dev server and handler tests.
+ */
+@Factory
+public class DomainFactory {
+
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * The JDK default ({@code NativePRNG} on Linux) mixes fresh {@code /dev/urandom} output into
+   * every {@code nextBytes} call, so instances restored from one SnapStart snapshot still diverge.
+   * Creating the instance draws no secret; secrets are drawn per request.
+   */
+  @Singleton
+  SecureRandom secureRandom() {
+    return new SecureRandom();
+  }
+
+  @Singleton
+  AuditLog auditLog() {
+    return new LoggingAuditLog();
+  }
+
+  @Singleton
+  LockoutPolicy lockoutPolicy(TwoFactorConfiguration config) {
+    return new LockoutPolicy(config.getMaxFailedAttempts(), config.getLockDuration());
+  }
+
+  @Singleton
+  StatusService statusService(TwoFactorStore store, Clock clock) {
+    return new StatusService(store, clock);
+  }
+
+  @Singleton
+  TotpEnrollmentService totpEnrollmentService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      LockoutPolicy lockout,
+      TwoFactorConfiguration config) {
+    return new TotpEnrollmentService(
+        store, cipher, audit, clock, random, lockout, config.getIssuer());
+  }
+
+  @Singleton
+  VerificationService verificationService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      AuditLog audit,
+      Clock clock,
+      LockoutPolicy lockout) {
+    return new VerificationService(store, cipher, audit, clock, lockout);
+  }
+}

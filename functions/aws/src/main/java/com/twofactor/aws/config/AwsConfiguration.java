@@ -1,0 +1,79 @@
+package com.twofactor.aws.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Settings under {@code two-factor.aws.*}. On Lambda they come from the environment variables
+ * template.yaml sets ({@code TWO_FACTOR_AWS_TABLE_NAME}, ...); {@code region} defaults to the
+ * Lambda runtime's {@code AWS_REGION}.
+ */
+@ConfigurationProperties("two-factor.aws")
+public class AwsConfiguration {
+  @NotBlank private String region = "us-east-1";
+  @NotBlank private String tableName = "two-factor";
+  @NotBlank private String kmsKeyId = "alias/two-factor";
+  private URI dynamodbEndpoint;
+  private URI kmsEndpoint;
+  private Credentials credentials = Credentials.ENVIRONMENT;
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public String getTableName() {
+    return tableName;
+  }
+
+  public void setTableName(String tableName) {
+    this.tableName = tableName;
+  }
+
+  public String getKmsKeyId() {
+    return kmsKeyId;
+  }
+
+  public void setKmsKeyId(String kmsKeyId) {
+    this.kmsKeyId = kmsKeyId;
+  }
+
+  /** An endpoint override, for emulators (dynalite, LocalStack); absent on AWS. */
+  public Optional<URI> getDynamodbEndpoint() {
+    return Optional.ofNullable(dynamodbEndpoint);
+  }
+
+  public void setDynamodbEndpoint(URI dynamodbEndpoint) {
+    this.dynamodbEndpoint = dynamodbEndpoint;
+  }
+
+  /** An endpoint override, for emulators; absent on AWS. */
+  public Optional<URI> getKmsEndpoint() {
+    return Optional.ofNullable(kmsEndpoint);
+  }
+
+  public void setKmsEndpoint(URI kmsEndpoint) {
+    this.kmsEndpoint = kmsEndpoint;
+  }
+
+  public Credentials getCredentials() {
+    return credentials;
+  }
+
+  public void setCredentials(Credentials credentials) {
+    this.credentials = credentials;
+  }
+
+  /** Where credentials come from. */
+  public enum Credentials {
+    /** The Lambda execution role's keys, which the runtime puts in the environment. */
+    ENVIRONMENT,
+    /** Fixed dummy keys, accepted by local emulators only. */
+    EMULATOR
+  }
+}

@@ -1,0 +1,95 @@
+package com.twofactor.aws.dynamodb;
+
+import com.twofactor.aws.config.AwsConfiguration;
+import com.twofactor.core.DependencyUnavailableException;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.StaleStateException;
+import com.twofactor.core.port.TwoFactorStore;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link TwoFactorStore} on one DynamoDB item per user. Reads are strongly consistent; every write
+ * is a single {@code PutItem} conditioned on the version that was read, so it is atomic and lost
+ * races surface as {@link StaleStateException}. Thread-safe.
+ */
+@Singleton
+public final class DynamoDbTwoFactorStore implements TwoFactorStore {
+  private static final Expression ABSENT =
+      Expression.builder().expression("attribute_not_exists(pk)").build();
+
+  private final DynamoDbTable<UserStateItem> table;
+
+  public DynamoDbTwoFactorStore(DynamoDbClient dynamoDb, AwsConfiguration config) {
+    this.table =
+        DynamoDbEnhancedClient.builder()
+            .dynamoDbClient(dynamoDb)
+            .build()
+            .table(config.getTableName(), UserStateItem.SCHEMA);
+  }
+
+  @Override
+  public UserTwoFactor load(String userId) {
+    try {
+      UserStateItem item =
+          table.getItem(
+              GetItemEnhancedRequest.builder().key(key(userId)).consistentRead(true).build());
+      return item == null ? UserTwoFactor.empty(userId) : item.toState(userId);
+    } catch (SdkException e) {
+      throw new DependencyUnavailableException("DynamoDB GetItem", e);
+    }
+  }
+
+  @Override
+  public UserTwoFactor save(UserTwoFactor state) {
+    long next = state.version() + 1;
+    Expression condition =
+        state.version() == 0
+            ? ABSENT
+            : Expression.builder()
+                .expression("version = :expected")
+                .expressionValues(
+                    Map.of(":expected", AttributeValue.fromN(Long.toString(state.version()))))
+                .build();
+    try {
+      table.putItem(
+          PutItemEnhancedRequest.builder(UserStateItem.class)
+              .item(UserStateItem.from(state, next))
+              .conditionExpression(condition)
+              .build());
+    } catch (ConditionalCheckFailedException lost) {
+      throw new StaleStateException(state.userId(), state.version());
+    } catch (SdkException e) {
+      throw new DependencyUnavailableException("DynamoDB PutItem", e);
+    }
+    return new UserTwoFactor(
+        state.userId(),
+        next,
+        state.totp(),
+        state.pendingTotp(),
+        state.failedAttempts(),
+        state.lockedUntil());
+  }
+
+  /** The table this store writes to, for tests and tools that create it. */
+  public DynamoDbTable<UserStateItem> table() {
+    return table;
+  }
+
+  private static Key key(String userId) {
+    return Key.builder()
+        .partitionValue(UserStateItem.partitionKey(userId))
+        .sortValue(UserStateItem.SORT_KEY)
+        .build();
+  }
+}

@@ -1,0 +1,49 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.DependencyUnavailableException;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.StaleStateException;
+import com.twofactor.core.port.TwoFactorStore;
+import java.util.function.Function;
+
+/**
+ * Read, decide, conditionally write; start again when another request wrote in between. Because a
+ * decision is only acted on once its write has landed on the version it was made from, two
+ * concurrent requests can never both use the same code, and no update is lost.
+ */
+final class StateUpdates {
+  /**
+   * Enough for every contender of a burst on one user: each round lets one writer through, and a
+   * lockout ends the burst after a handful of rounds. Past it the caller gets 503 and retries.
+   */
+  static final int MAX_ROUNDS = 16;
+
+  private final TwoFactorStore store;
+  private final AuditLog audit;
+
+  StateUpdates(TwoFactorStore store, AuditLog audit) {
+    this.store = store;
+    this.audit = audit;
+  }
+
+  <R> R apply(String userId, Function<UserTwoFactor, Decision<R>> decide) {
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      UserTwoFactor current = store.load(userId);
+      Decision<R> decision = decide.apply(current);
+      if (decision.next() != null && !decision.next().equals(current)) {
+        try {
+          store.save(decision.next());
+        } catch (StaleStateException lost) {
+          continue;
+        }
+      }
+      decision.events().forEach(audit::record);
+      if (decision.refusal() != null) {
+        throw decision.refusal();
+      }
+      return decision.result();
+    }
+    throw new DependencyUnavailableException("store", new StaleStateException(userId, -1));
+  }
+}

@@ -1,0 +1,46 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.TwoFactorStatus.MethodStatus;
+import com.twofactor.core.service.TwoFactorStatus.State;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads a user's status: one store read, no decryption (DESIGN.md budget: status at most 1 call).
+ */
+public final class StatusService {
+  private final TwoFactorStore store;
+  private final Clock clock;
+
+  public StatusService(TwoFactorStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public TwoFactorStatus status(String userId) {
+    return describe(store.load(userId), clock.instant());
+  }
+
+  static TwoFactorStatus describe(UserTwoFactor state, Instant now) {
+    MethodStatus totp =
+        state
+            .activeTotp()
+            .map(t -> new MethodStatus(State.ACTIVE, t.confirmedAt(), null))
+            .orElseGet(
+                () ->
+                    state
+                        .livePendingTotp(now)
+                        .map(p -> new MethodStatus(State.PENDING, null, null))
+                        .orElse(MethodStatus.NONE));
+    return new TwoFactorStatus(
+        state.enabled(),
+        totp,
+        MethodStatus.NONE,
+        TwoFactorStatus.BackupCodes.NONE,
+        List.of(),
+        state.isLockedAt(now) ? state.lockedUntil() : null);
+  }
+}

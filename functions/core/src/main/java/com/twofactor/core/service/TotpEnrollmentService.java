@@ -1,0 +1,148 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.ErrorCode;
+import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.ActiveTotp;
+import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.PendingTotp;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.AuditEvent;
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.EncryptionContext;
+import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.totp.Base32;
+import com.twofactor.core.totp.OtpauthUri;
+import com.twofactor.core.totp.QrCodeSvg;
+import com.twofactor.core.totp.Totp;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Sets up the TOTP factor: a pending secret, shown once as text, URI and QR code, becomes active
+ * when the user types a code it produced (DESIGN.md rule 1).
+ */
+public final class TotpEnrollmentService {
+  /** How long a started set-up waits for its confirmation code. */
+  public static final Duration PENDING_TTL = Duration.ofMinutes(10);
+
+  private final SecretCipher cipher;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final LockoutPolicy lockout;
+  private final String issuer;
+  private final Totp totp = new Totp();
+  private final StateUpdates updates;
+
+  public TotpEnrollmentService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      LockoutPolicy lockout,
+      String issuer) {
+    this.cipher = cipher;
+    this.clock = clock;
+    this.random = random;
+    this.lockout = lockout;
+    this.issuer = issuer;
+    this.updates = new StateUpdates(store, audit);
+  }
+
+  /**
+   * Starts, or restarts, a pending set-up with a fresh secret. Refused with {@code already_enabled}
+   * while TOTP is active: a new device means removing the method first.
+   *
+   * @param accountName the name the authenticator app shows next to the issuer
+   */
+  public TotpSetup start(String userId, String accountName) {
+    byte[] secret = Totp.newSecret(random);
+    try {
+      EncryptionContext context = EncryptionContext.of(userId, Purpose.TOTP_SECRET);
+      Instant expiresAt = clock.instant().plus(PENDING_TTL);
+      // Sealed once, on the first pass that finds TOTP inactive: a lost write race re-reads the
+      // state but does not pay for another KMS call.
+      Ciphertext[] sealed = new Ciphertext[1];
+      updates.apply(
+          userId,
+          state -> {
+            ensureNotActive(state);
+            if (sealed[0] == null) {
+              sealed[0] = cipher.encrypt(secret, context);
+            }
+            return Decision.grant(
+                state.toBuilder().pendingTotp(new PendingTotp(sealed[0], expiresAt)).build(), null);
+          });
+      String uri = OtpauthUri.totp(issuer, accountName, secret, totp.digits());
+      return new TotpSetup(Base32.encode(secret), uri, QrCodeSvg.dataUri(uri), expiresAt);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  /**
+   * Activates the pending set-up when {@code code} is a current code of its secret. A wrong code
+   * counts towards the lockout; the step used is remembered, so the same code cannot then be
+   * replayed to verify.
+   */
+  public TwoFactorStatus confirm(String userId, String code) {
+    String digits = Codes.sixDigits(code);
+    return updates.apply(
+        userId,
+        state -> {
+          Instant now = clock.instant();
+          lockout.ensureNotLocked(state, now);
+          ensureNotActive(state);
+          PendingTotp pending =
+              state
+                  .livePendingTotp(now)
+                  .orElseThrow(
+                      () ->
+                          new TwoFactorException(
+                              ErrorCode.NO_PENDING_ENROLLMENT,
+                              "There is no TOTP set-up waiting for confirmation; start one."));
+          byte[] secret =
+              cipher.decrypt(pending.secret(), EncryptionContext.of(userId, Purpose.TOTP_SECRET));
+          OptionalLong step;
+          try {
+            step = totp.matchingStep(secret, digits, now, -1);
+          } finally {
+            Arrays.fill(secret, (byte) 0);
+          }
+          if (step.isEmpty()) {
+            return Verifications.refuseWrongCode(
+                lockout, state, now, userId, "totp.enable", Map.of("method", "totp"));
+          }
+          UserTwoFactor next =
+              lockout.afterSuccess(state).toBuilder()
+                  .totp(new ActiveTotp(pending.secret(), now, step.getAsLong()))
+                  .pendingTotp(null)
+                  .build();
+          return Decision.grant(
+              next,
+              StatusService.describe(next, now),
+              new AuditEvent(
+                  now,
+                  userId,
+                  "totp.enable",
+                  userId,
+                  AuditEvent.Outcome.SUCCESS,
+                  Map.of("method", "totp")));
+        });
+  }
+
+  private static void ensureNotActive(UserTwoFactor state) {
+    if (state.activeTotp().isPresent()) {
+      throw new TwoFactorException(
+          ErrorCode.ALREADY_ENABLED,
+          "An authenticator app is already set up; remove it before setting up a new one.");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package com.twofactor.core.service;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What GET /two-factor shows: no secret, no full phone number. */
+public record TwoFactorStatus(
+    boolean enabled,
+    MethodStatus totp,
+    MethodStatus sms,
+    BackupCodes backupCodes,
+    List<String> requiredBy,
+    Instant lockedUntil) {
+
+  public TwoFactorStatus {
+    requiredBy = List.copyOf(requiredBy);
+  }
+
+  /** A method's state; {@code phoneHint} only for SMS, {@code confirmedAt} only when active. */
+  public record MethodStatus(State status, Instant confirmedAt, String phoneHint) {
+    public static final MethodStatus NONE = new MethodStatus(State.NONE, null, null);
+  }
+
+  /** How many backup codes are left of how many, and when the set was made. */
+  public record BackupCodes(int remaining, int total, Instant generatedAt) {
+    public static final BackupCodes NONE = new BackupCodes(0, 0, null);
+  }
+
+  /** The lifecycle of a method. */
+  public enum State {
+    NONE("none"),
+    PENDING("pending"),
+    ACTIVE("active");
+
+    private final String wireName;
+
+    State(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.twofactor.core.testing;
+
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.StaleStateException;
+import com.twofactor.core.port.TwoFactorStore;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link TwoFactorStore} in a map, with the same conditional-write contract as the DynamoDB one
+ * (the shared contract tests prove it). Thread-safe: each save is one atomic {@code compute}.
+ */
+public final class InMemoryTwoFactorStore implements TwoFactorStore {
+  private final ConcurrentMap<String, UserTwoFactor> states = new ConcurrentHashMap<>();
+
+  @Override
+  public UserTwoFactor load(String userId) {
+    return states.getOrDefault(userId, UserTwoFactor.empty(userId));
+  }
+
+  @Override
+  public UserTwoFactor save(UserTwoFactor state) {
+    return states.compute(
+        state.userId(),
+        (id, stored) -> {
+          long storedVersion = stored == null ? 0 : stored.version();
+          if (storedVersion != state.version()) {
+            throw new StaleStateException(id, state.version());
+          }
+          return new UserTwoFactor(
+              state.userId(),
+              state.version() + 1,
+              state.totp(),
+              state.pendingTotp(),
+              state.failedAttempts(),
+              state.lockedUntil());
+        });
+  }
+}

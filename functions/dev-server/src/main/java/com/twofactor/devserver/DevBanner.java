@@ -1,0 +1,32 @@
+package com.twofactor.devserver;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Says loudly, once the port is open, what this server is and is not. */
+@Singleton
+final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(DevBanner.class);
+
+  @Override
+  public void onApplicationEvent(ServerStartupEvent event) {
+    String url = event.getSource().getURL().toString();
+    LOG.warn(
+        """
+
+        ************************************************************************
+        *  TWO-FACTOR DEV SERVER - FOR DEVELOPMENT ONLY, NEVER FOR REAL USERS  *
+        ************************************************************************
+          Listening on {}
+          Identity:  the X-Dev-User header (anyone can set it); /internal/* is open
+          State:     in memory, lost when this process stops
+          Secrets:   encrypted with a local AES-GCM key made at start-up
+          Try:       curl -H 'X-Dev-User: alice' {}/two-factor
+        """,
+        url,
+        url);
+  }
+}

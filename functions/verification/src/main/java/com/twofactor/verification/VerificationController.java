@@ -1,0 +1,48 @@
+package com.twofactor.verification;
+
+import com.twofactor.api.http.Caller;
+import com.twofactor.api.http.TrustedBackend;
+import com.twofactor.api.json.InternalVerifyRequest;
+import com.twofactor.api.json.VerifiedResponse;
+import com.twofactor.api.json.VerifyRequest;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.service.VerificationService;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+/** Second-factor checks for the user themself and for trusted back ends. */
+@Controller
+public class VerificationController {
+  private final VerificationService verification;
+
+  public VerificationController(VerificationService verification) {
+    this.verification = verification;
+  }
+
+  @Post("/two-factor/verify")
+  public VerifiedResponse verify(Caller caller, @Valid @Body VerifyRequest request) {
+    Method method = method(request.method());
+    verification.verify(caller.userId(), caller.userId(), method, request.code());
+    return VerifiedResponse.of(method.wireName());
+  }
+
+  @Post("/internal/users/{userId}/two-factor/verify")
+  public VerifiedResponse verifyForBackend(
+      TrustedBackend backend,
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9._@:+-]{1,128}", message = "is not a user id")
+          String userId,
+      @Valid @Body InternalVerifyRequest request) {
+    Method method = method(request.method());
+    verification.verify(backend.auditActor(), userId, method, request.code());
+    return VerifiedResponse.of(method.wireName());
+  }
+
+  private static Method method(String wireName) {
+    // The request was validated against the same names, so this cannot miss.
+    return Method.fromWireName(wireName).orElseThrow();
+  }
+}
