@@ -1,0 +1,14 @@
+package com.twofactor.aws.dynamodb;
+
+import com.twofactor.aws.testing.TwoFactorStoreContract;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.testing.InMemoryTwoFactorStore;
+
+class InMemoryTwoFactorStoreContractTest extends TwoFactorStoreContract {
+  private final InMemoryTwoFactorStore store = new InMemoryTwoFactorStore();
+
+  @Override
+  protected TwoFactorStore store() {
+    return store;
+  }
+}

@@ -1,0 +1,61 @@
+package com.twofactor.aws.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.service.StatusService;
+import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.VerificationService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** DESIGN.md performance budgets, counted at the SDK boundary with an ExecutionInterceptor. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AwsCallBudgetTest {
+  private AwsTestContext aws;
+
+  @BeforeAll
+  void start() {
+    aws = new AwsTestContext();
+  }
+
+  @AfterAll
+  void stop() {
+    aws.close();
+  }
+
+  @Test
+  void status_costsOneReadAndNoKms() {
+    TotpOnAws.enroll(aws, "budget-status");
+    aws.calls.reset();
+
+    aws.bean(StatusService.class).status("budget-status");
+
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+  }
+
+  @Test
+  void totpVerify_costsOneReadOneDecryptOneConditionalWrite() {
+    byte[] secret = TotpOnAws.enroll(aws, "budget-verify");
+    aws.calls.reset();
+
+    aws.bean(VerificationService.class)
+        .verify("budget-verify", "budget-verify", Method.TOTP, TotpOnAws.nextStepCode(secret));
+
+    assertThat(aws.calls.calls())
+        .containsExactly("DynamoDb.GetItem", "Kms.Decrypt", "DynamoDb.PutItem");
+  }
+
+  @Test
+  void totpStart_costsOneReadOneEncryptOneWrite() {
+    aws.calls.reset();
+
+    aws.bean(TotpEnrollmentService.class).start("budget-start", "budget-start");
+
+    assertThat(aws.calls.calls())
+        .containsExactly("DynamoDb.GetItem", "Kms.Encrypt", "DynamoDb.PutItem");
+  }
+}

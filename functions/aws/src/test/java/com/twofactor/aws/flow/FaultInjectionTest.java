@@ -1,0 +1,118 @@
+package com.twofactor.aws.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.core.DependencyUnavailableException;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.VerificationService;
+import com.twofactor.core.totp.Base32;
+import com.twofactor.core.totp.Totp;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** DESIGN.md rule 7: a failing dependency grants nothing and leaves no half-written state. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultInjectionTest {
+  private AwsTestContext aws;
+
+  @BeforeAll
+  void start() {
+    aws = new AwsTestContext();
+  }
+
+  @AfterAll
+  void stop() {
+    aws.close();
+  }
+
+  @AfterEach
+  void heal() {
+    aws.faults.clear();
+  }
+
+  private TwoFactorStore store() {
+    return aws.bean(TwoFactorStore.class);
+  }
+
+  @Test
+  void verify_kmsDecryptFailureGrantsNothingAndWritesNothing() {
+    byte[] secret = TotpOnAws.enroll(aws, "kms-down");
+    UserTwoFactor before = store().load("kms-down");
+    aws.faults.fail("Decrypt");
+
+    assertThatThrownBy(
+            () ->
+                aws.bean(VerificationService.class)
+                    .verify("kms-down", "kms-down", Method.TOTP, TotpOnAws.nextStepCode(secret)))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(store().load("kms-down")).isEqualTo(before);
+
+    aws.faults.clear();
+    assertThat(
+            aws.bean(VerificationService.class)
+                .verify("kms-down", "kms-down", Method.TOTP, TotpOnAws.nextStepCode(secret)))
+        .isEqualTo(Method.TOTP);
+  }
+
+  @Test
+  void verify_dynamoDbWriteFailureDoesNotGrantTheCode() {
+    byte[] secret = TotpOnAws.enroll(aws, "ddb-down");
+    UserTwoFactor before = store().load("ddb-down");
+    String code = TotpOnAws.nextStepCode(secret);
+    aws.faults.fail("PutItem");
+
+    assertThatThrownBy(
+            () ->
+                aws.bean(VerificationService.class)
+                    .verify("ddb-down", "ddb-down", Method.TOTP, code))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(store().load("ddb-down")).isEqualTo(before);
+  }
+
+  @Test
+  void verify_dynamoDbReadFailureGrantsNothing() {
+    byte[] secret = TotpOnAws.enroll(aws, "ddb-read-down");
+    aws.faults.fail("GetItem");
+
+    assertThatThrownBy(
+            () ->
+                aws.bean(VerificationService.class)
+                    .verify(
+                        "ddb-read-down",
+                        "ddb-read-down",
+                        Method.TOTP,
+                        TotpOnAws.nextStepCode(secret)))
+        .isInstanceOf(DependencyUnavailableException.class);
+  }
+
+  @Test
+  void start_kmsEncryptFailureLeavesNoPendingSetUp() {
+    aws.faults.fail("Encrypt");
+
+    assertThatThrownBy(() -> aws.bean(TotpEnrollmentService.class).start("enc-down", "enc-down"))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(store().load("enc-down").pendingTotp()).isNull();
+  }
+
+  @Test
+  void confirm_dynamoDbWriteFailureLeavesTotpInactive() {
+    TotpEnrollmentService enrollment = aws.bean(TotpEnrollmentService.class);
+    byte[] secret = Base32.decode(enrollment.start("confirm-down", "confirm-down").secret());
+    aws.faults.fail("PutItem");
+
+    assertThatThrownBy(
+            () -> enrollment.confirm("confirm-down", new Totp().codeAt(secret, Instant.now())))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(store().load("confirm-down").enabled()).isFalse();
+    assertThat(store().load("confirm-down").pendingTotp()).isNotNull();
+  }
+}
