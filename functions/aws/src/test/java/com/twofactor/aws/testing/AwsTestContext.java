@@ -2,7 +2,7 @@ package com.twofactor.aws.testing;
 
 import com.twofactor.aws.dynamodb.DynamoDbTwoFactorStore;
 import io.micronaut.context.ApplicationContext;
-import java.util.HashMap;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
@@ -10,23 +10,48 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
 /**
  * A Micronaut context wired exactly as on Lambda (the AWS clients factory, the DynamoDB store, the
- * KMS cipher), pointed at dynalite and a {@link FakeKms}, with a fresh table and call-counting and
- * fault-injecting interceptors attached to every client.
+ * KMS cipher), pointed at emulators (by default dynalite and a {@link FakeKms}), with a fresh table
+ * and call-counting and fault-injecting interceptors attached to every client.
  */
 public final class AwsTestContext implements AutoCloseable {
-  public final FakeKms kms = new FakeKms();
+  /** The in-memory KMS, or null when the context uses another KMS endpoint. */
+  public final FakeKms kms;
+
   public final CountingInterceptor calls = new CountingInterceptor();
   public final FaultInjector faults = new FaultInjector();
   public final ApplicationContext context;
   public final String tableName = "two-factor-" + UUID.randomUUID();
+  private final Map<String, Object> properties;
 
   public AwsTestContext() {
-    this(Map.of());
+    this(new FakeKms());
   }
 
-  public AwsTestContext(Map<String, Object> extraProperties) {
-    Map<String, Object> properties = new HashMap<>(properties(tableName, kms));
-    properties.putAll(extraProperties);
+  private AwsTestContext(FakeKms kms) {
+    this(Dynalite.endpoint(), kms.endpoint(), "alias/two-factor-test", kms);
+  }
+
+  /** A context on other endpoints, such as LocalStack's, with an existing KMS key. */
+  public AwsTestContext(URI dynamoDb, URI kmsEndpoint, String kmsKeyId) {
+    this(dynamoDb, kmsEndpoint, kmsKeyId, null);
+  }
+
+  private AwsTestContext(URI dynamoDb, URI kmsEndpoint, String kmsKeyId, FakeKms kms) {
+    this.kms = kms;
+    this.properties =
+        Map.of(
+            "two-factor.aws.region",
+            "us-east-1",
+            "two-factor.aws.table-name",
+            tableName,
+            "two-factor.aws.kms-key-id",
+            kmsKeyId,
+            "two-factor.aws.dynamodb-endpoint",
+            dynamoDb.toString(),
+            "two-factor.aws.kms-endpoint",
+            kmsEndpoint.toString(),
+            "two-factor.aws.credentials",
+            "emulator");
     context = ApplicationContext.builder().properties(properties).singletons(calls, faults).start();
     context
         .getBean(DynamoDbTwoFactorStore.class)
@@ -42,21 +67,9 @@ public final class AwsTestContext implements AutoCloseable {
     calls.reset();
   }
 
-  /** The properties that point the Lambda wiring at the emulators. */
-  public static Map<String, Object> properties(String tableName, FakeKms kms) {
-    return Map.of(
-        "two-factor.aws.region",
-        "us-east-1",
-        "two-factor.aws.table-name",
-        tableName,
-        "two-factor.aws.kms-key-id",
-        "alias/two-factor-test",
-        "two-factor.aws.dynamodb-endpoint",
-        Dynalite.endpoint().toString(),
-        "two-factor.aws.kms-endpoint",
-        kms.endpoint().toString(),
-        "two-factor.aws.credentials",
-        "emulator");
+  /** The properties that point the Lambda wiring at this context's emulators and table. */
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   public <T> T bean(Class<T> type) {
@@ -66,6 +79,8 @@ public final class AwsTestContext implements AutoCloseable {
   @Override
   public void close() {
     context.close();
-    kms.close();
+    if (kms != null) {
+      kms.close();
+    }
   }
 }

@@ -1,0 +1,34 @@
+package com.twofactor.aws.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads headers of a proxy response, whichever of the two header maps the handler filled. */
+public final class Responses {
+  private Responses() {}
+
+  public static Optional<String> header(APIGatewayProxyResponseEvent response, String name) {
+    Optional<String> single = find(response.getHeaders(), name);
+    if (single.isPresent()) {
+      return single;
+    }
+    Map<String, List<String>> multi = response.getMultiValueHeaders();
+    return multi == null
+        ? Optional.empty()
+        : multi.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+            .map(e -> e.getValue().get(0))
+            .findFirst();
+  }
+
+  private static Optional<String> find(Map<String, String> headers, String name) {
+    return headers == null
+        ? Optional.empty()
+        : headers.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(Map.Entry::getValue)
+            .findFirst();
+  }
+}
