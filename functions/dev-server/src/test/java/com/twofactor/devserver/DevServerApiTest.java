@@ -1,0 +1,199 @@
+package com.twofactor.devserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.twofactor.devserver.HttpApi.Answer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API as a client sees it, over HTTP against the dev server (in-process, random port), with
+ * every log line of the run captured to prove that no secret or code is logged.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevServerApiTest {
+  private EmbeddedServer server;
+  private HttpApi api;
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final List<String> secretsSeen = new ArrayList<>();
+
+  @BeforeAll
+  void start() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ((Logger) LoggerFactory.getLogger("com.twofactor")).setLevel(Level.TRACE);
+    logs.start();
+    root.addAppender(logs);
+    server =
+        ApplicationContext.run(
+            EmbeddedServer.class, Map.of("micronaut.server.port", -1), DevServer.ENVIRONMENT);
+    api = new HttpApi(server.getURI());
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+  }
+
+  /** Sets up TOTP for {@code user} as a person would; returns the secret. */
+  private String enroll(String user) {
+    Answer setup = api.post("/two-factor/totp", user, null);
+    assertThat(setup.status()).isEqualTo(200);
+    String secret = (String) setup.json().get("secret");
+    secretsSeen.add(secret);
+    secretsSeen.add((String) setup.json().get("otpauthUri"));
+    String code = TotpCodes.now(secret);
+    secretsSeen.add(code);
+    Answer confirmed = api.post("/two-factor/totp/confirm", user, "{\"code\":\"" + code + "\"}");
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(confirmed.json()).containsEntry("enabled", true);
+    return secret;
+  }
+
+  private Answer verify(String user, String code) {
+    secretsSeen.add(code);
+    return api.post("/two-factor/verify", user, "{\"method\":\"totp\",\"code\":\"" + code + "\"}");
+  }
+
+  @Test
+  void totp_enrollConfirmVerifyAndRefuseTheReplay() {
+    assertThat(api.get("/two-factor", "alice").json()).containsEntry("enabled", false);
+    String secret = enroll("alice");
+    String code = TotpCodes.next(secret);
+
+    Answer first = verify("alice", code);
+    Answer replay = verify("alice", code);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json()).containsEntry("verified", true).containsEntry("method", "totp");
+    assertThat(replay.status()).isEqualTo(400);
+    assertThat(replay.contentType()).isEqualTo("application/problem+json");
+    assertThat(replay.json()).containsEntry("code", "invalid_code");
+  }
+
+  @Test
+  void verify_fiveWrongCodesGive429WithRetryAfter() {
+    String secret = enroll("mallory-target");
+    String wrong = TotpCodes.wrong(secret);
+    for (int i = 0; i < 4; i++) {
+      assertThat(verify("mallory-target", wrong).status()).isEqualTo(400);
+    }
+
+    Answer fifth = verify("mallory-target", wrong);
+
+    assertThat(fifth.status()).isEqualTo(429);
+    assertThat(fifth.json()).containsEntry("code", "too_many_attempts");
+    assertThat(fifth.retryAfter()).isEqualTo("900");
+    assertThat(api.get("/two-factor", "mallory-target").json().get("lockedUntil")).isNotNull();
+  }
+
+  @Test
+  void status_oneUserNeverSeesAnothersState() {
+    enroll("carol");
+
+    assertThat(api.get("/two-factor", "dave").json()).containsEntry("enabled", false);
+    assertThat(api.get("/two-factor", "carol").json()).containsEntry("enabled", true);
+  }
+
+  @Test
+  void missingIdentity_gives401() {
+    Answer answer = api.get("/two-factor", null);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json()).containsEntry("code", "unauthenticated");
+  }
+
+  @Test
+  void malformedJson_gives400ProblemJson() {
+    Answer answer = api.post("/two-factor/verify", "erin", "{\"method\":");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.json()).containsEntry("code", "invalid_request");
+  }
+
+  @Test
+  void badFields_give400WithFieldErrors() {
+    Answer answer = api.post("/two-factor/verify", "erin", "{\"method\":\"fax\",\"code\":\"\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json()).containsEntry("code", "invalid_request");
+    assertThat(answer.body()).contains("\"field\":\"method\"", "\"field\":\"code\"");
+  }
+
+  @Test
+  void malformedCode_gives400OnTheCodeField() {
+    enroll("frank");
+
+    Answer answer = verify("frank", "12-34");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json()).containsEntry("code", "invalid_request");
+    assertThat(answer.body()).contains("\"field\":\"code\"");
+  }
+
+  @Test
+  void confirmWithoutSetUp_gives409NoPendingEnrollment() {
+    Answer answer = api.post("/two-factor/totp/confirm", "grace", "{\"code\":\"123456\"}");
+
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json()).containsEntry("code", "no_pending_enrollment");
+  }
+
+  @Test
+  void internalVerify_isServedWithoutAuthenticationInTheDevServer() {
+    String secret = enroll("heidi");
+
+    Answer answer =
+        api.post(
+            "/internal/users/heidi/two-factor/verify",
+            null,
+            "{\"method\":\"totp\",\"code\":\"" + TotpCodes.next(secret) + "\"}");
+
+    assertThat(answer.status()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownRoute_gives404ProblemJson() {
+    Answer answer = api.get("/nothing", "ivan");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.json()).containsEntry("code", "not_found");
+  }
+
+  /** Runs last in spirit: it checks every line the other tests made (and its own flow). */
+  @Test
+  void logs_neverContainASecretOrACode() {
+    String secret = enroll("judy");
+    verify("judy", TotpCodes.next(secret));
+    verify("judy", TotpCodes.wrong(secret));
+
+    List<String> lines =
+        logs.list.stream()
+            .map(
+                e ->
+                    e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                            ? ""
+                            : ThrowableProxyUtil.asString(e.getThrowableProxy())))
+            .toList();
+    assertThat(lines).anyMatch(line -> line.contains("\"action\":\"totp.enable\""));
+    for (String sensitive : secretsSeen) {
+      assertThat(lines).noneMatch(line -> line.contains(sensitive));
+    }
+  }
+}

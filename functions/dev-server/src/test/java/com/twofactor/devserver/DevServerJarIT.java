@@ -1,0 +1,98 @@
+package com.twofactor.devserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twofactor.devserver.HttpApi.Answer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Starts {@code java -jar functions/dev-server/target/dev-server.jar} as the README does, with
+ * MICRONAUT_SERVER_PORT set, and drives the TOTP flow over HTTP against the separate process.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevServerJarIT {
+  private Process process;
+  private Path output;
+  private HttpApi api;
+  private final List<String> sensitive = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    output = Files.createTempFile("dev-server", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("dev-server.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+    process = builder.start();
+    awaitPort(port);
+    api = new HttpApi(URI.create("http://127.0.0.1:" + port));
+  }
+
+  @AfterAll
+  void stop() {
+    if (process != null) {
+      process.destroy();
+    }
+  }
+
+  private void awaitPort(int port) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(process.isAlive()).as("dev server exited: %s", Files.readString(output)).isTrue();
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("dev server did not open port " + port);
+  }
+
+  @Test
+  void jar_servesTheTotpFlowOnTheConfiguredPortAndSaysItIsForDevelopment() throws Exception {
+    Answer setup = api.post("/two-factor/totp", "alice", null);
+    assertThat(setup.status()).isEqualTo(200);
+    String secret = (String) setup.json().get("secret");
+    String first = TotpCodes.now(secret);
+    String next = TotpCodes.next(secret);
+    sensitive.addAll(List.of(secret, first, next));
+
+    assertThat(
+            api.post("/two-factor/totp/confirm", "alice", "{\"code\":\"" + first + "\"}").status())
+        .isEqualTo(200);
+    String verify = "{\"method\":\"totp\",\"code\":\"" + next + "\"}";
+    assertThat(api.post("/two-factor/verify", "alice", verify).status()).isEqualTo(200);
+    assertThat(api.post("/two-factor/verify", "alice", verify).json())
+        .containsEntry("code", "invalid_code");
+    assertThat(api.get("/two-factor", null).status()).isEqualTo(401);
+
+    String log = Files.readString(output);
+    assertThat(log).contains("FOR DEVELOPMENT ONLY").contains("\"action\":\"totp.enable\"");
+    for (String value : sensitive) {
+      assertThat(log).doesNotContain(value);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package com.twofactor.devserver;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A plain HTTP client for black-box tests of the dev server: no Micronaut on the calling side. */
+final class HttpApi {
+  private static final ObjectMapper JSON = ObjectMapper.getDefault();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final URI base;
+
+  HttpApi(URI base) {
+    this.base = base;
+  }
+
+  /** An answer: status, the headers that matter here, and the body. */
+  record Answer(int status, String contentType, String retryAfter, String body) {
+    Map<String, Object> json() {
+      try {
+        return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  Answer get(String path, String user) {
+    return send(request(path, user).GET());
+  }
+
+  Answer post(String path, String user, String json) {
+    HttpRequest.Builder request = request(path, user);
+    if (json == null) {
+      request.POST(HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json");
+      request.POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(request);
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+    if (user != null) {
+      builder.header("X-Dev-User", user);
+    }
+    return builder;
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null),
+          response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
