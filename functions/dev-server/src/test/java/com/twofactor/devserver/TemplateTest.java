@@ -1,0 +1,185 @@
+package com.twofactor.devserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml against the code: every route the controllers serve is wired in API Gateway with
+ * the right authorization, every function points at its own jar, and the data resources keep the
+ * protections DESIGN.md asks for.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class TemplateTest {
+  private Map<String, Object> template;
+  private Map<String, Map<String, Object>> resources;
+
+  @BeforeAll
+  void load() throws IOException {
+    Path file = Path.of(System.getProperty("project.root"), "template.yaml");
+    try (Reader reader = Files.newBufferedReader(file)) {
+      template = new Yaml(new CloudFormationConstructor()).load(reader);
+    }
+    resources = (Map<String, Map<String, Object>>) template.get("Resources");
+  }
+
+  private Map<String, Map<String, Object>> ofType(String type) {
+    return resources.entrySet().stream()
+        .filter(e -> type.equals(e.getValue().get("Type")))
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> props(e.getValue())));
+  }
+
+  private static Map<String, Object> props(Map<String, Object> resource) {
+    return (Map<String, Object>) resource.get("Properties");
+  }
+
+  @Test
+  void routes_templateWiresExactlyTheRoutesTheControllersServe() {
+    Set<String> wired = new HashSet<>();
+    for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
+      Map<String, Map<String, Object>> events =
+          (Map<String, Map<String, Object>>) function.get("Events");
+      for (Map<String, Object> event : events.values()) {
+        if ("Api".equals(event.get("Type"))) {
+          Map<String, Object> p = props(event);
+          wired.add(p.get("Method") + " " + p.get("Path"));
+        }
+      }
+    }
+    Set<String> served;
+    try (ApplicationContext context = ApplicationContext.run(DevServer.ENVIRONMENT)) {
+      served =
+          context
+              .getBean(Router.class)
+              .uriRoutes()
+              .map(UriRouteInfo.class::cast)
+              .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
+              .filter(route -> !route.contains(" /dev/") && !route.startsWith("HEAD "))
+              .collect(Collectors.toSet());
+    }
+
+    assertThat(wired).isEqualTo(served);
+  }
+
+  @Test
+  void routes_internalOnesAreIamAuthorizedAndTheRestUseCognito() {
+    Map<String, Object> api = props(resources.get("Api"));
+    assertThat(((Map<String, Object>) api.get("Auth")).get("DefaultAuthorizer"))
+        .isEqualTo("CognitoAuthorizer");
+    for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
+      for (Map<String, Object> event :
+          ((Map<String, Map<String, Object>>) function.get("Events")).values()) {
+        Map<String, Object> p = props(event);
+        Object auth = p.get("Auth");
+        if (((String) p.get("Path")).startsWith("/internal/")) {
+          assertThat(auth).isEqualTo(Map.of("Authorizer", "AWS_IAM"));
+        } else {
+          assertThat(auth).as("%s overrides the Cognito authorizer", p.get("Path")).isNull();
+        }
+      }
+    }
+  }
+
+  @Test
+  void functions_pointAtTheirOwnJarWithLogRetention() {
+    Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
+    assertThat(functions).isNotEmpty();
+    functions.forEach(
+        (name, function) -> {
+          String codeUri = (String) function.get("CodeUri");
+          assertThat(codeUri).matches("functions/([a-z-]+)/target/\\1\\.jar");
+          String module = codeUri.split("/")[1];
+          assertThat(Path.of(System.getProperty("project.root"), "functions", module, "pom.xml"))
+              .exists();
+          Map<String, Object> logging = (Map<String, Object>) function.get("LoggingConfig");
+          String logGroup = (String) ((Map<String, Object>) logging.get("LogGroup")).get("!Ref");
+          assertThat(props(resources.get(logGroup))).containsKey("RetentionInDays");
+        });
+  }
+
+  @Test
+  void functions_useSnapStartOnAPublishedAliasWithJava21() {
+    Map<String, Object> globals =
+        (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+
+    assertThat(globals)
+        .containsEntry("Runtime", "java21")
+        .containsEntry("AutoPublishAlias", "live");
+    assertThat(globals.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+  }
+
+  @Test
+  void policies_nameActionsOneByOne() {
+    for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
+      String policies = String.valueOf(function.get("Policies"));
+      assertThat(policies).doesNotContain(":*", "CrudPolicy", "FullAccess");
+    }
+  }
+
+  @Test
+  void table_isOnDemandWithRecoveryEncryptionAndTtl() {
+    Map<String, Object> table = props(resources.get("TwoFactorTable"));
+
+    assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST");
+    assertThat(table.get("PointInTimeRecoverySpecification"))
+        .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+    assertThat((Map<String, Object>) table.get("SSESpecification"))
+        .containsEntry("SSEEnabled", true);
+    assertThat(table.get("TimeToLiveSpecification"))
+        .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
+    assertThat(resources.get("TwoFactorTable")).containsEntry("DeletionPolicy", "Retain");
+  }
+
+  @Test
+  void key_rotatesAndHasAnAlias() {
+    assertThat(props(resources.get("SecretsKey"))).containsEntry("EnableKeyRotation", true);
+    assertThat(ofType("AWS::KMS::Alias")).isNotEmpty();
+  }
+
+  /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
+  private static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      yamlMultiConstructors.put(
+          "!",
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String tag = node.getTag().getValue();
+              Object value;
+              if (node instanceof ScalarNode scalar) {
+                value = constructScalar(scalar);
+              } else if (node instanceof SequenceNode sequence) {
+                value = constructSequence(sequence);
+              } else {
+                value = constructMapping((MappingNode) node);
+              }
+              return Map.of(tag, value == null ? List.of() : value);
+            }
+          });
+    }
+  }
+}
