@@ -1,0 +1,35 @@
+package com.twofactor.aws.snapstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.TwoFactorStore;
+import io.micronaut.crac.test.CheckpointSimulator;
+import org.junit.jupiter.api.Test;
+
+class SnapStartPrimingTest {
+
+  @Test
+  void checkpoint_primesWithOneReadAndCreatesNoSecret() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+      assertThat(aws.kms.requests()).isEmpty();
+      assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
+          .isEqualTo(UserTwoFactor.empty(SnapStartPriming.PRIMING_USER));
+    }
+  }
+
+  @Test
+  void checkpoint_survivesAnUnreachableDynamoDb() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      aws.faults.fail("GetItem");
+
+      assertThatCode(() -> aws.bean(CheckpointSimulator.class).runBeforeCheckpoint())
+          .doesNotThrowAnyException();
+    }
+  }
+}
