@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.twofactor.aws.testing.ApiFunctionHarness;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.Responses;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
@@ -146,6 +148,29 @@ class VerificationFunctionTest {
                   .getStatusCode())
           .as("the code was not consumed by the failed attempt")
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void verify_aCiphertextCopiedFromAnotherUsersRecordIsRefused() {
+    try (AwsTestContext aws = new AwsTestContext();
+        ApiFunctionHarness function = ApiFunctionHarness.onAws(aws)) {
+      enrollAlice(function);
+      TotpEnrollmentService enrollment = function.context().getBean(TotpEnrollmentService.class);
+      byte[] bobSecret = Base32.decode(enrollment.start("bob", "bob").secret());
+      enrollment.confirm("bob", TOTP.codeAt(bobSecret, Instant.now()));
+      TwoFactorStore store = function.context().getBean(TwoFactorStore.class);
+      UserTwoFactor tampered =
+          store.save(store.load(ALICE).toBuilder().totp(store.load("bob").totp()).build());
+
+      APIGatewayProxyResponseEvent response =
+          function.invoke(
+              event("verification/verify-totp.json", body("totp", nextCode(bobSecret))));
+
+      assertThat(response.getStatusCode()).isEqualTo(500);
+      assertThat(json(response)).containsEntry("code", "internal_error");
+      assertThat(response.getBody()).doesNotContain("Exception");
+      assertThat(store.load(ALICE)).as("nothing was written").isEqualTo(tampered);
     }
   }
 
