@@ -7,9 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.twofactor.core.testing.TotpCodes;
+import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ class DevServerApiTest {
     String secret = (String) setup.json().get("secret");
     secretsSeen.add(secret);
     secretsSeen.add((String) setup.json().get("otpauthUri"));
-    String code = TotpCodes.now(secret);
+    String code = TotpCodes.at(Base32.decode(secret), Instant.now());
     secretsSeen.add(code);
     Answer confirmed = api.post("/two-factor/totp/confirm", user, "{\"code\":\"" + code + "\"}");
     assertThat(confirmed.status()).isEqualTo(200);
@@ -72,7 +75,7 @@ class DevServerApiTest {
   void totp_enrollConfirmVerifyAndRefuseTheReplay() {
     assertThat(api.get("/two-factor", "alice").json()).containsEntry("enabled", false);
     String secret = enroll("alice");
-    String code = TotpCodes.next(secret);
+    String code = TotpCodes.nextAfter(Base32.decode(secret), Instant.now());
 
     Answer first = verify("alice", code);
     Answer replay = verify("alice", code);
@@ -87,7 +90,7 @@ class DevServerApiTest {
   @Test
   void verify_fiveWrongCodesGive429WithRetryAfter() {
     String secret = enroll("mallory-target");
-    String wrong = TotpCodes.wrong(secret);
+    String wrong = TotpCodes.wrongAt(Base32.decode(secret), Instant.now());
     for (int i = 0; i < 4; i++) {
       assertThat(verify("mallory-target", wrong).status()).isEqualTo(400);
     }
@@ -162,7 +165,9 @@ class DevServerApiTest {
         api.post(
             "/internal/users/heidi/two-factor/verify",
             null,
-            "{\"method\":\"totp\",\"code\":\"" + TotpCodes.next(secret) + "\"}");
+            "{\"method\":\"totp\",\"code\":\""
+                + TotpCodes.nextAfter(Base32.decode(secret), Instant.now())
+                + "\"}");
 
     assertThat(answer.status()).isEqualTo(200);
   }
@@ -179,8 +184,8 @@ class DevServerApiTest {
   @Test
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");
-    verify("judy", TotpCodes.next(secret));
-    verify("judy", TotpCodes.wrong(secret));
+    verify("judy", TotpCodes.nextAfter(Base32.decode(secret), Instant.now()));
+    verify("judy", TotpCodes.wrongAt(Base32.decode(secret), Instant.now()));
 
     List<String> lines =
         logs.list.stream()

@@ -11,11 +11,10 @@ import com.twofactor.aws.testing.Responses;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The verification function's behaviour through its Lambda handler. */
@@ -32,19 +31,11 @@ class VerificationFunctionTest {
   }
 
   private static String nextCode(byte[] secret) {
-    return TOTP.codeAt(secret, Instant.now().plusSeconds(30));
+    return TotpCodes.nextAfter(secret, Instant.now());
   }
 
   private static String wrongCode(byte[] secret) {
-    Set<String> near = new HashSet<>();
-    for (int offset = -2; offset <= 2; offset++) {
-      near.add(TOTP.codeAt(secret, Instant.now().plusSeconds(30L * offset)));
-    }
-    int candidate = 0;
-    while (near.contains(String.format("%06d", candidate))) {
-      candidate++;
-    }
-    return String.format("%06d", candidate);
+    return TotpCodes.wrongAt(secret, Instant.now());
   }
 
   private static String body(String method, String code) {

@@ -2,31 +2,15 @@ package com.twofactor.aws.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** DESIGN.md performance budgets, counted at the SDK boundary with an ExecutionInterceptor. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AwsCallBudgetTest {
-  private AwsTestContext aws;
-
-  @BeforeAll
-  void start() {
-    aws = new AwsTestContext();
-  }
-
-  @AfterAll
-  void stop() {
-    aws.close();
-  }
-
+class AwsCallBudgetTest extends OnEmulatedAws {
   @Test
   void status_costsOneReadAndNoKms() {
     TotpOnAws.enroll(aws, "budget-status");

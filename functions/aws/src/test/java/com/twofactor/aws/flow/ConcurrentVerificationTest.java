@@ -2,13 +2,15 @@ package com.twofactor.aws.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.VerificationService;
+import com.twofactor.core.testing.TotpCodes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,30 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Single use and lockout under concurrency, over the real DynamoDB wire protocol: many requests
  * race on one user, and the conditional writes decide.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentVerificationTest {
+class ConcurrentVerificationTest extends OnEmulatedAws {
   private static final int REQUESTS = 32;
-
-  private AwsTestContext aws;
-
-  @BeforeAll
-  void start() {
-    aws = new AwsTestContext();
-  }
-
-  @AfterAll
-  void stop() {
-    aws.close();
-  }
 
   /** The outcome of each concurrent call: success, or the refusal's error code. */
   private Map<ErrorCode, Integer> race(String userId, String code, List<Boolean> successes)
@@ -95,7 +81,7 @@ class ConcurrentVerificationTest {
   @Test
   void verify_concurrentWrongCodesLockAfterExactlyFiveFailures() throws Exception {
     byte[] secret = TotpOnAws.enroll(aws, "guesser");
-    String wrong = wrongCode(secret);
+    String wrong = TotpCodes.wrongAt(secret, Instant.now());
     List<Boolean> successes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Map<ErrorCode, Integer> refusals = race("guesser", wrong, successes);
@@ -107,18 +93,5 @@ class ConcurrentVerificationTest {
     assertThat(refusals.getOrDefault(ErrorCode.TOO_MANY_ATTEMPTS, 0)).isEqualTo(REQUESTS - 4);
     UserTwoFactor state = aws.bean(TwoFactorStore.class).load("guesser");
     assertThat(state.lockedUntil()).isNotNull();
-  }
-
-  private static String wrongCode(byte[] secret) {
-    var totp = new com.twofactor.core.totp.Totp();
-    var near = new java.util.HashSet<String>();
-    for (int offset = -2; offset <= 2; offset++) {
-      near.add(totp.codeAt(secret, java.time.Instant.now().plusSeconds(30L * offset)));
-    }
-    int candidate = 0;
-    while (near.contains(String.format("%06d", candidate))) {
-      candidate++;
-    }
-    return String.format("%06d", candidate);
   }
 }

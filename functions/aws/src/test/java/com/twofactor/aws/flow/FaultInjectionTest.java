@@ -3,7 +3,7 @@ package com.twofactor.aws.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
@@ -13,27 +13,11 @@ import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** DESIGN.md rule 7: a failing dependency grants nothing and leaves no half-written state. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultInjectionTest {
-  private AwsTestContext aws;
-
-  @BeforeAll
-  void start() {
-    aws = new AwsTestContext();
-  }
-
-  @AfterAll
-  void stop() {
-    aws.close();
-  }
-
+class FaultInjectionTest extends OnEmulatedAws {
   @AfterEach
   void heal() {
     aws.faults.clear();

@@ -3,8 +3,8 @@ package com.twofactor.aws.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.FakeKms;
+import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
@@ -13,35 +13,20 @@ import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.port.SecretCipher;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The KMS adapter at the SDK boundary: real KmsClient, real wire protocol, in-memory KMS. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KmsSecretCipherTest {
+class KmsSecretCipherTest extends OnEmulatedAws {
   private static final byte[] SECRET = {10, 20, 30, 40, 50};
   private static final EncryptionContext ALICE_TOTP =
       EncryptionContext.of("alice", Purpose.TOTP_SECRET);
 
-  private AwsTestContext aws;
   private SecretCipher cipher;
-
-  @BeforeAll
-  void start() {
-    aws = new AwsTestContext();
-    cipher = aws.bean(SecretCipher.class);
-  }
-
-  @AfterAll
-  void stop() {
-    aws.close();
-  }
 
   @BeforeEach
   void clear() {
+    cipher = aws.bean(SecretCipher.class);
     aws.kms.clearRequests();
     aws.faults.clear();
   }

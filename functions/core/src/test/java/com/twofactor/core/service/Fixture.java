@@ -4,6 +4,7 @@ import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import com.twofactor.core.testing.LocalAesGcmSecretCipher;
 import com.twofactor.core.testing.MutableClock;
 import com.twofactor.core.testing.RecordingAuditLog;
+import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
 import java.security.SecureRandom;
@@ -39,18 +40,8 @@ final class Fixture {
     return totp.codeAt(secret, clock.instant());
   }
 
-  /** A well-formed code that no step within the drift window produces now. */
   String wrongCode(byte[] secret) {
-    var near = new java.util.HashSet<String>();
-    for (int offset = -1; offset <= 1; offset++) {
-      near.add(totp.codeAt(secret, clock.instant().plusSeconds(30L * offset)));
-    }
-    for (int candidate = 0; ; candidate++) {
-      String code = String.format("%06d", candidate);
-      if (!near.contains(code)) {
-        return code;
-      }
-    }
+    return TotpCodes.wrongAt(secret, clock.instant());
   }
 
   void nextStep() {

@@ -1,0 +1,62 @@
+package com.twofactor.aws.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every file of {@code events/<function>/} (the files `sam local invoke` uses) through the
+ * function's Lambda handler, on fresh in-memory state, and checks the status it gets. A new event
+ * file without an expected status fails the build, so none goes unchecked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiEventsContract {
+
+  /** The folder under {@code events/}. */
+  protected abstract String function();
+
+  /** Each event file's name and the status a user without 2FA must get for it. */
+  protected abstract Map<String, Integer> expectedStatuses();
+
+  Stream<Arguments> events() {
+    return expectedStatuses().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("events")
+  void event_getsItsStatus(String file, int status) {
+    try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
+      APIGatewayProxyResponseEvent response = function.invoke(function() + "/" + file);
+
+      assertThat(response.getStatusCode()).isEqualTo(status);
+      if (status >= 400) {
+        assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
+        assertThat(ApiFunctionHarness.json(response))
+            .containsEntry("status", status)
+            .containsKey("code");
+        assertThat(response.getBody()).doesNotContain("Exception", "at com.", "at io.");
+      }
+    }
+  }
+
+  @Test
+  void everyEventFileIsChecked() throws IOException {
+    Path dir = Path.of(System.getProperty("events.dir"), function());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(expectedStatuses().keySet());
+    }
+  }
+}
