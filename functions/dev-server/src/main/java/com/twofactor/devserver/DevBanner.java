@@ -24,6 +24,7 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
           Identity:  the X-Dev-User header (anyone can set it); /internal/* is open
           State:     in memory, lost when this process stops
           Secrets:   encrypted with a local AES-GCM key made at start-up
+          SMS:       not sent; printed here and listed at GET /dev/sms-outbox
           Try:       curl -H 'X-Dev-User: alice' {}/two-factor
         """,
         url,

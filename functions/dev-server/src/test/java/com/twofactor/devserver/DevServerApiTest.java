@@ -7,12 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.twofactor.core.testing.MutableClock;
 import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 class DevServerApiTest {
   private EmbeddedServer server;
   private HttpApi api;
+  private MutableClock clock;
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final List<String> secretsSeen = new ArrayList<>();
 
@@ -41,8 +42,11 @@ class DevServerApiTest {
     root.addAppender(logs);
     server =
         ApplicationContext.run(
-            EmbeddedServer.class, Map.of("micronaut.server.port", -1), DevServer.ENVIRONMENT);
+            EmbeddedServer.class,
+            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
+            DevServer.ENVIRONMENT);
     api = new HttpApi(server.getURI());
+    clock = server.getApplicationContext().getBean(MutableClock.class);
   }
 
   @AfterAll
@@ -58,7 +62,7 @@ class DevServerApiTest {
     String secret = (String) setup.json().get("secret");
     secretsSeen.add(secret);
     secretsSeen.add((String) setup.json().get("otpauthUri"));
-    String code = TotpCodes.at(Base32.decode(secret), Instant.now());
+    String code = TotpCodes.at(Base32.decode(secret), clock.instant());
     secretsSeen.add(code);
     Answer confirmed = api.post("/two-factor/totp/confirm", user, "{\"code\":\"" + code + "\"}");
     assertThat(confirmed.status()).isEqualTo(200);
@@ -75,7 +79,7 @@ class DevServerApiTest {
   void totp_enrollConfirmVerifyAndRefuseTheReplay() {
     assertThat(api.get("/two-factor", "alice").json()).containsEntry("enabled", false);
     String secret = enroll("alice");
-    String code = TotpCodes.nextAfter(Base32.decode(secret), Instant.now());
+    String code = TotpCodes.nextAfter(Base32.decode(secret), clock.instant());
 
     Answer first = verify("alice", code);
     Answer replay = verify("alice", code);
@@ -90,7 +94,7 @@ class DevServerApiTest {
   @Test
   void verify_fiveWrongCodesGive429WithRetryAfter() {
     String secret = enroll("mallory-target");
-    String wrong = TotpCodes.wrongAt(Base32.decode(secret), Instant.now());
+    String wrong = TotpCodes.wrongAt(Base32.decode(secret), clock.instant());
     for (int i = 0; i < 4; i++) {
       assertThat(verify("mallory-target", wrong).status()).isEqualTo(400);
     }
@@ -166,7 +170,7 @@ class DevServerApiTest {
             "/internal/users/heidi/two-factor/verify",
             null,
             "{\"method\":\"totp\",\"code\":\""
-                + TotpCodes.nextAfter(Base32.decode(secret), Instant.now())
+                + TotpCodes.nextAfter(Base32.decode(secret), clock.instant())
                 + "\"}");
 
     assertThat(answer.status()).isEqualTo(200);
@@ -180,15 +184,81 @@ class DevServerApiTest {
     assertThat(answer.json()).containsEntry("code", "not_found");
   }
 
+  private String smsCodeFor(String phone) {
+    List<Map<String, Object>> outbox = api.get("/dev/sms-outbox", null).jsonList();
+    for (int i = outbox.size() - 1; i >= 0; i--) {
+      Map<String, Object> sms = outbox.get(i);
+      if (phone.equals(sms.get("to"))) {
+        var matcher =
+            java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher((String) sms.get("body"));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+      }
+    }
+    throw new AssertionError("no SMS to " + phone);
+  }
+
+  @Test
+  void sms_setUpWithTheTextedCodeThenSignInWithANewOneUsedOnce() {
+    String phone = "+12015550142";
+    Answer started = api.post("/two-factor/sms", "kim", "{\"phoneNumber\":\"" + phone + "\"}");
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json()).containsEntry("phoneHint", "+1 ********42");
+    assertThat(started.body()).doesNotContain("2015550142");
+
+    Answer confirmed =
+        api.post("/two-factor/sms/confirm", "kim", "{\"code\":\"" + smsCodeFor(phone) + "\"}");
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(confirmed.json()).containsEntry("enabled", true);
+    assertThat(confirmed.body()).doesNotContain("2015550142");
+
+    // The send window of the set-up code is still open: a new code waits 30 seconds.
+    Answer tooSoon = api.post("/two-factor/sms/code", "kim", null);
+    assertThat(tooSoon.status()).isEqualTo(429);
+    assertThat(tooSoon.json()).containsEntry("code", "sms_rate_limited");
+    assertThat(Integer.parseInt(tooSoon.retryAfter())).isBetween(1, 30);
+  }
+
+  @Test
+  void sms_aTextedSignInCodeWorksOnceThroughTheInternalRoutes() {
+    String phone = "+12015550143";
+    api.post("/two-factor/sms", "lee", "{\"phoneNumber\":\"" + phone + "\"}");
+    api.post("/two-factor/sms/confirm", "lee", "{\"code\":\"" + smsCodeFor(phone) + "\"}");
+    clock.advance(java.time.Duration.ofSeconds(30));
+
+    Answer sent = api.post("/internal/users/lee/two-factor/sms/code", null, null);
+    assertThat(sent.status()).isEqualTo(200);
+    String code = smsCodeFor(phone);
+    String verify = "{\"method\":\"sms\",\"code\":\"" + code + "\"}";
+
+    assertThat(api.post("/two-factor/verify", "lee", verify).status()).isEqualTo(200);
+    Answer again = api.post("/two-factor/verify", "lee", verify);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.json()).containsEntry("code", "invalid_code");
+  }
+
+  @Test
+  void sms_badNumbersGet400OnThePhoneNumberField() {
+    for (String number :
+        List.of("+449012345678", "+4412", "+2348021234567", "2015550123", "+1201555012")) {
+      Answer answer = api.post("/two-factor/sms", "mia", "{\"phoneNumber\":\"" + number + "\"}");
+      assertThat(answer.status()).as(number).isEqualTo(400);
+      assertThat(answer.json()).containsEntry("code", "invalid_request");
+      assertThat(answer.body()).contains("\"field\":\"phoneNumber\"");
+    }
+  }
+
   /** Runs last in spirit: it checks every line the other tests made (and its own flow). */
   @Test
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");
-    verify("judy", TotpCodes.nextAfter(Base32.decode(secret), Instant.now()));
-    verify("judy", TotpCodes.wrongAt(Base32.decode(secret), Instant.now()));
+    verify("judy", TotpCodes.nextAfter(Base32.decode(secret), clock.instant()));
+    verify("judy", TotpCodes.wrongAt(Base32.decode(secret), clock.instant()));
 
     List<String> lines =
         logs.list.stream()
+            // The SMS outbox prints texted codes on purpose: it is the dev server's phone.
+            .filter(e -> !e.getLoggerName().equals("dev-sms-outbox"))
             .map(
                 e ->
                     e.getFormattedMessage()

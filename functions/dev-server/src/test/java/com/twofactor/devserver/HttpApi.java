@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for black-box tests of the dev server: no Micronaut on the calling side. */
@@ -23,6 +24,14 @@ final class HttpApi {
 
   /** An answer: status, the headers that matter here, and the body. */
   record Answer(int status, String contentType, String retryAfter, String body) {
+    List<Map<String, Object>> jsonList() {
+      try {
+        return JSON.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     Map<String, Object> json() {
       try {
         return JSON.readValue(body, Argument.mapOf(String.class, Object.class));

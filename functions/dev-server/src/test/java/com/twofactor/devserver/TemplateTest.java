@@ -132,10 +132,30 @@ class TemplateTest {
   }
 
   @Test
-  void policies_nameActionsOneByOne() {
+  void policies_grantActionsOneByOne() {
     for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
       String policies = String.valueOf(function.get("Policies"));
-      assertThat(policies).doesNotContain(":*", "CrudPolicy", "FullAccess");
+      assertThat(policies).doesNotContain("CrudPolicy", "FullAccess");
+      for (Map<String, Object> policy : (List<Map<String, Object>>) function.get("Policies")) {
+        for (Map<String, Object> statement : (List<Map<String, Object>>) policy.get("Statement")) {
+          assertThat(String.valueOf(statement.get("Action"))).doesNotContain("*");
+        }
+      }
+    }
+  }
+
+  @Test
+  void policies_letSmsReachPhonesButNoTopic() {
+    for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
+      List<Map<String, Object>> statements =
+          (List<Map<String, Object>>)
+              ((List<Map<String, Object>>) function.get("Policies")).get(0).get("Statement");
+      assertThat(statements)
+          .anySatisfy(
+              st ->
+                  assertThat(st)
+                      .containsEntry("Effect", "Deny")
+                      .containsEntry("Action", "sns:Publish"));
     }
   }
 

@@ -2,8 +2,12 @@ package com.twofactor.enrollment;
 
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.json.CodeRequest;
+import com.twofactor.api.json.ProofRequest;
+import com.twofactor.api.json.SmsChallengeResponse;
+import com.twofactor.api.json.SmsSetupRequest;
 import com.twofactor.api.json.StatusResponse;
 import com.twofactor.api.json.TotpSetupResponse;
+import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import io.micronaut.http.annotation.Body;
@@ -11,16 +15,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import jakarta.validation.Valid;
+import java.util.Optional;
 
-/** Status and TOTP set-up of the calling user (DESIGN.md: GET /two-factor, /two-factor/totp*). */
+/** Status, TOTP and SMS set-up of the calling user (DESIGN.md: /two-factor, /totp*, /sms*). */
 @Controller("/two-factor")
 public class EnrollmentController {
   private final StatusService status;
   private final TotpEnrollmentService totp;
+  private final SmsEnrollmentService sms;
 
-  public EnrollmentController(StatusService status, TotpEnrollmentService totp) {
+  public EnrollmentController(
+      StatusService status, TotpEnrollmentService totp, SmsEnrollmentService sms) {
     this.status = status;
     this.totp = totp;
+    this.sms = sms;
   }
 
   @Get
@@ -36,5 +44,19 @@ public class EnrollmentController {
   @Post("/totp/confirm")
   public StatusResponse confirmTotp(Caller caller, @Valid @Body CodeRequest request) {
     return StatusResponse.from(totp.confirm(caller.userId(), request.code()));
+  }
+
+  @Post("/sms")
+  public SmsChallengeResponse startSms(Caller caller, @Valid @Body SmsSetupRequest request) {
+    return SmsChallengeResponse.from(
+        sms.start(
+            caller.userId(),
+            request.phoneNumber(),
+            Optional.ofNullable(request.verification()).map(ProofRequest::toProof)));
+  }
+
+  @Post("/sms/confirm")
+  public StatusResponse confirmSms(Caller caller, @Valid @Body CodeRequest request) {
+    return StatusResponse.from(sms.confirm(caller.userId(), request.code()));
   }
 }

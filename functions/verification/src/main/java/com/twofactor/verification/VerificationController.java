@@ -3,9 +3,11 @@ package com.twofactor.verification;
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.http.TrustedBackend;
 import com.twofactor.api.json.InternalVerifyRequest;
+import com.twofactor.api.json.SmsChallengeResponse;
 import com.twofactor.api.json.VerifiedResponse;
 import com.twofactor.api.json.VerifyRequest;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.VerificationService;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,13 +16,17 @@ import io.micronaut.http.annotation.Post;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-/** Second-factor checks for the user themself and for trusted back ends. */
+/** Second-factor checks and SMS codes, for the user themself and for trusted back ends. */
 @Controller
 public class VerificationController {
-  private final VerificationService verification;
+  private static final String USER_ID = "[A-Za-z0-9._@:+-]{1,128}";
 
-  public VerificationController(VerificationService verification) {
+  private final VerificationService verification;
+  private final SmsCodeService smsCodes;
+
+  public VerificationController(VerificationService verification, SmsCodeService smsCodes) {
     this.verification = verification;
+    this.smsCodes = smsCodes;
   }
 
   @Post("/two-factor/verify")
@@ -33,12 +39,23 @@ public class VerificationController {
   @Post("/internal/users/{userId}/two-factor/verify")
   public VerifiedResponse verifyForBackend(
       TrustedBackend backend,
-      @PathVariable @Pattern(regexp = "[A-Za-z0-9._@:+-]{1,128}", message = "is not a user id")
-          String userId,
+      @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId,
       @Valid @Body InternalVerifyRequest request) {
     Method method = method(request.method());
     verification.verify(backend.auditActor(), userId, method, request.code());
     return VerifiedResponse.of(method.wireName());
+  }
+
+  @Post("/two-factor/sms/code")
+  public SmsChallengeResponse sendSmsCode(Caller caller) {
+    return SmsChallengeResponse.from(smsCodes.sendSignInCode(caller.userId(), caller.userId()));
+  }
+
+  @Post("/internal/users/{userId}/two-factor/sms/code")
+  public SmsChallengeResponse sendSmsCodeForBackend(
+      TrustedBackend backend,
+      @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId) {
+    return SmsChallengeResponse.from(smsCodes.sendSignInCode(backend.auditActor(), userId));
   }
 
   private static Method method(String wireName) {

@@ -1,5 +1,7 @@
 package com.twofactor.verification;
 
+import static java.util.Map.entry;
+
 import com.twofactor.aws.testing.ApiEventsContract;
 import java.util.Map;
 
@@ -12,12 +14,17 @@ class VerificationEventsTest extends ApiEventsContract {
 
   @Override
   protected Map<String, Integer> expectedStatuses() {
-    return Map.of(
-        "verify-totp.json", 400,
-        "verify-unknown-method.json", 400,
-        "verify-backup-code-method-on-self-service.json", 400,
-        "verify-without-authorizer-claims.json", 401,
-        "internal-verify-totp.json", 400,
-        "internal-verify-without-iam-caller.json", 403);
+    return Map.ofEntries(
+        entry("verify-totp.json", 400),
+        entry("verify-sms.json", 400),
+        entry("verify-unknown-method.json", 400),
+        entry("verify-backup-code-method-on-self-service.json", 400),
+        entry("verify-without-authorizer-claims.json", 401),
+        entry("send-sms-code.json", 404),
+        entry("internal-verify-totp.json", 400),
+        entry("internal-verify-sms.json", 400),
+        entry("internal-verify-without-iam-caller.json", 403),
+        entry("internal-send-sms-code.json", 404),
+        entry("internal-send-sms-code-without-iam-caller.json", 403));
   }
 }

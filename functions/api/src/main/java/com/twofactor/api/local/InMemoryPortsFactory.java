@@ -2,6 +2,7 @@ package com.twofactor.api.local;
 
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import com.twofactor.core.testing.LocalAesGcmSecretCipher;
 import io.micronaut.context.annotation.Factory;
@@ -9,6 +10,7 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.time.Clock;
 
 /**
  * In-memory ports for the dev server and handler tests, switched on by {@code
@@ -23,6 +25,13 @@ public class InMemoryPortsFactory {
   @Primary
   TwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
+  }
+
+  /** Also injectable as itself, so the dev server can list and print what was "sent". */
+  @Singleton
+  @Primary
+  InMemorySmsOutbox smsOutbox(Clock clock) {
+    return new InMemorySmsOutbox(clock);
   }
 
   @Singleton

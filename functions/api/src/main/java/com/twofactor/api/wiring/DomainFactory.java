@@ -3,15 +3,22 @@ package com.twofactor.api.wiring;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
 import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.LockoutPolicy;
+import com.twofactor.core.service.SmsCodeService;
+import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.SmsPolicy;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
+import com.twofactor.core.sms.PhoneNumbers;
+import com.twofactor.core.sms.SmsMessages;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Builds the domain services from whichever ports the deployable provides: the AWS adapters on
@@ -46,6 +53,21 @@ public class DomainFactory {
   }
 
   @Singleton
+  SmsPolicy smsPolicy() {
+    return SmsPolicy.DEFAULT;
+  }
+
+  @Singleton
+  PhoneNumbers phoneNumbers(TwoFactorConfiguration config) {
+    return new PhoneNumbers(Set.copyOf(config.getSms().getAllowedCountries()));
+  }
+
+  @Singleton
+  SmsMessages smsMessages(TwoFactorConfiguration config) {
+    return new SmsMessages(config.getIssuer(), config.getSms().getOtpDomain());
+  }
+
+  @Singleton
   StatusService statusService(TwoFactorStore store, Clock clock) {
     return new StatusService(store, clock);
   }
@@ -69,7 +91,50 @@ public class DomainFactory {
       SecretCipher cipher,
       AuditLog audit,
       Clock clock,
-      LockoutPolicy lockout) {
-    return new VerificationService(store, cipher, audit, clock, lockout);
+      LockoutPolicy lockout,
+      SmsPolicy smsPolicy) {
+    return new VerificationService(store, cipher, audit, clock, lockout, smsPolicy);
+  }
+
+  @Singleton
+  SmsEnrollmentService smsEnrollmentService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      SmsSender sender,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      LockoutPolicy lockout,
+      SmsPolicy smsPolicy,
+      PhoneNumbers phones,
+      SmsMessages messages,
+      VerificationService verification) {
+    return new SmsEnrollmentService(
+        store,
+        cipher,
+        sender,
+        audit,
+        clock,
+        random,
+        lockout,
+        smsPolicy,
+        phones,
+        messages,
+        verification);
+  }
+
+  @Singleton
+  SmsCodeService smsCodeService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      SmsSender sender,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      LockoutPolicy lockout,
+      SmsPolicy smsPolicy,
+      SmsMessages messages) {
+    return new SmsCodeService(
+        store, cipher, sender, audit, clock, random, lockout, smsPolicy, messages);
   }
 }

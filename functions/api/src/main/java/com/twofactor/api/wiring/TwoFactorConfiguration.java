@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings under {@code two-factor.*}; each has a safe default. */
 @ConfigurationProperties("two-factor")
@@ -17,6 +19,16 @@ public class TwoFactorConfiguration {
 
   /** How long a lockout lasts. */
   private Duration lockDuration = Duration.ofMinutes(15);
+
+  private Sms sms = new Sms();
+
+  public Sms getSms() {
+    return sms;
+  }
+
+  public void setSms(Sms sms) {
+    this.sms = sms;
+  }
 
   public String getIssuer() {
     return issuer;
@@ -40,5 +52,31 @@ public class TwoFactorConfiguration {
 
   public void setLockDuration(Duration lockDuration) {
     this.lockDuration = lockDuration;
+  }
+
+  /** Settings under {@code two-factor.sms.*}. */
+  @ConfigurationProperties("sms")
+  public static class Sms {
+    /** ISO 3166 region codes whose mobile numbers may receive codes. */
+    private List<String> allowedCountries = List.of("US", "CA", "GB", "DE", "FR");
+
+    /** The site domain for the origin-bound last line ({@code @domain #code}); none by default. */
+    private String otpDomain;
+
+    public List<String> getAllowedCountries() {
+      return allowedCountries;
+    }
+
+    public void setAllowedCountries(List<String> allowedCountries) {
+      this.allowedCountries = allowedCountries;
+    }
+
+    public Optional<String> getOtpDomain() {
+      return Optional.ofNullable(otpDomain);
+    }
+
+    public void setOtpDomain(String otpDomain) {
+      this.otpDomain = otpDomain;
+    }
   }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * AWS clients, built once per container: explicit region and credentials provider (no default chain
@@ -71,6 +72,23 @@ public class AwsClientsFactory {
             .httpClient(http)
             .overrideConfiguration(overrides(interceptors));
     config.getKmsEndpoint().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  SnsClient snsClient(
+      AwsConfiguration config,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      List<ExecutionInterceptor> interceptors) {
+    var builder =
+        SnsClient.builder()
+            .region(Region.of(config.getRegion()))
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .overrideConfiguration(overrides(interceptors));
+    config.getSnsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 

@@ -17,6 +17,10 @@ public class AwsConfiguration {
   @NotBlank private String kmsKeyId = "alias/two-factor";
   private URI dynamodbEndpoint;
   private URI kmsEndpoint;
+  private URI snsEndpoint;
+  private String smsSenderId;
+  private String smsOriginationNumber;
+  private String smsMaxPrice;
   private Credentials credentials = Credentials.ENVIRONMENT;
 
   public String getRegion() {
@@ -59,6 +63,44 @@ public class AwsConfiguration {
 
   public void setKmsEndpoint(URI kmsEndpoint) {
     this.kmsEndpoint = kmsEndpoint;
+  }
+
+  /** An endpoint override, for emulators; absent on AWS. */
+  public Optional<URI> getSnsEndpoint() {
+    return Optional.ofNullable(snsEndpoint);
+  }
+
+  public void setSnsEndpoint(URI snsEndpoint) {
+    this.snsEndpoint = snsEndpoint;
+  }
+
+  /** Alphanumeric sender id shown where carriers support it ({@code AWS.SNS.SMS.SenderID}). */
+  public Optional<String> getSmsSenderId() {
+    return Optional.ofNullable(smsSenderId).filter(v -> !v.isBlank());
+  }
+
+  public void setSmsSenderId(String smsSenderId) {
+    this.smsSenderId = smsSenderId;
+  }
+
+  /** A dedicated origination number ({@code AWS.MM.SMS.OriginationNumber}), E.164. */
+  public Optional<String> getSmsOriginationNumber() {
+    return Optional.ofNullable(smsOriginationNumber).filter(v -> !v.isBlank());
+  }
+
+  public void setSmsOriginationNumber(String smsOriginationNumber) {
+    this.smsOriginationNumber = smsOriginationNumber;
+  }
+
+  /**
+   * The most, in USD, one message may cost ({@code AWS.SNS.SMS.MaxPrice}); SNS drops dearer ones.
+   */
+  public Optional<String> getSmsMaxPrice() {
+    return Optional.ofNullable(smsMaxPrice).filter(v -> !v.isBlank());
+  }
+
+  public void setSmsMaxPrice(String smsMaxPrice) {
+    this.smsMaxPrice = smsMaxPrice;
   }
 
   public Credentials getCredentials() {

@@ -72,13 +72,7 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB PutItem", e);
     }
-    return new UserTwoFactor(
-        state.userId(),
-        next,
-        state.totp(),
-        state.pendingTotp(),
-        state.failedAttempts(),
-        state.lockedUntil());
+    return state.withVersion(next);
   }
 
   /** The table this store writes to, for tests and tools that create it. */

@@ -1,87 +1,32 @@
 package com.twofactor.aws.dynamodb;
 
+import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.PendingTotp;
+import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * One user's two-factor state as a DynamoDB item ({@code pk = USER#<id>}, {@code sk = STATE}).
- * Secrets are stored only as KMS ciphertext (binary attributes); instants as ISO-8601 strings.
+ * Secrets and phone numbers are stored only as KMS ciphertext (binary attributes), SMS codes only
+ * as salted hashes; instants as ISO-8601 strings.
  */
 public final class UserStateItem {
   static final String SORT_KEY = "STATE";
 
-  /**
-   * Built once per container, without reflection: the static schema maps each attribute with a
-   * getter and setter pair.
-   */
-  static final TableSchema<UserStateItem> SCHEMA =
-      StaticTableSchema.builder(UserStateItem.class)
-          .newItemSupplier(UserStateItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("pk")
-                      .getter(UserStateItem::getPk)
-                      .setter(UserStateItem::setPk)
-                      .tags(StaticAttributeTags.primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("sk")
-                      .getter(UserStateItem::getSk)
-                      .setter(UserStateItem::setSk)
-                      .tags(StaticAttributeTags.primarySortKey()))
-          .addAttribute(
-              Long.class,
-              a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
-          .addAttribute(
-              SdkBytes.class,
-              a ->
-                  a.name("totpSecret").getter(i -> i.totpSecret).setter((i, v) -> i.totpSecret = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("totpConfirmedAt")
-                      .getter(i -> i.totpConfirmedAt)
-                      .setter((i, v) -> i.totpConfirmedAt = v))
-          .addAttribute(
-              Long.class,
-              a ->
-                  a.name("totpLastUsedStep")
-                      .getter(i -> i.totpLastUsedStep)
-                      .setter((i, v) -> i.totpLastUsedStep = v))
-          .addAttribute(
-              SdkBytes.class,
-              a ->
-                  a.name("pendingTotpSecret")
-                      .getter(i -> i.pendingTotpSecret)
-                      .setter((i, v) -> i.pendingTotpSecret = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("pendingTotpExpiresAt")
-                      .getter(i -> i.pendingTotpExpiresAt)
-                      .setter((i, v) -> i.pendingTotpExpiresAt = v))
-          .addAttribute(
-              Integer.class,
-              a ->
-                  a.name("failedAttempts")
-                      .getter(i -> i.failedAttempts)
-                      .setter((i, v) -> i.failedAttempts = v))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("lockedUntil")
-                      .getter(i -> i.lockedUntil)
-                      .setter((i, v) -> i.lockedUntil = v))
-          .build();
+  /** Built once per container, without reflection. */
+  static final TableSchema<UserStateItem> SCHEMA = schema();
 
   private String pk;
   private String sk;
@@ -91,23 +36,114 @@ public final class UserStateItem {
   private Long totpLastUsedStep;
   private SdkBytes pendingTotpSecret;
   private String pendingTotpExpiresAt;
+  private SdkBytes smsPhone;
+  private String smsPhoneHint;
+  private String smsConfirmedAt;
+  private SdkBytes pendingSmsPhone;
+  private String pendingSmsPhoneHint;
+  private String pendingSmsExpiresAt;
+  private String smsCodePurpose;
+  private String smsCodeHash;
+  private String smsCodeSalt;
+  private String smsCodeExpiresAt;
+  private Integer smsCodeAttempts;
+  private List<String> smsSentAt;
   private Integer failedAttempts;
   private String lockedUntil;
 
-  public String getPk() {
-    return pk;
+  private static TableSchema<UserStateItem> schema() {
+    var b = StaticTableSchema.builder(UserStateItem.class).newItemSupplier(UserStateItem::new);
+    b.addAttribute(
+        String.class,
+        a ->
+            a.name("pk")
+                .getter(i -> i.pk)
+                .setter((i, v) -> i.pk = v)
+                .tags(StaticAttributeTags.primaryPartitionKey()));
+    b.addAttribute(
+        String.class,
+        a ->
+            a.name("sk")
+                .getter(i -> i.sk)
+                .setter((i, v) -> i.sk = v)
+                .tags(StaticAttributeTags.primarySortKey()));
+    add(b, Long.class, "version", i -> i.version, (i, v) -> i.version = v);
+    add(b, SdkBytes.class, "totpSecret", i -> i.totpSecret, (i, v) -> i.totpSecret = v);
+    add(
+        b,
+        String.class,
+        "totpConfirmedAt",
+        i -> i.totpConfirmedAt,
+        (i, v) -> i.totpConfirmedAt = v);
+    add(
+        b,
+        Long.class,
+        "totpLastUsedStep",
+        i -> i.totpLastUsedStep,
+        (i, v) -> i.totpLastUsedStep = v);
+    add(
+        b,
+        SdkBytes.class,
+        "pendingTotpSecret",
+        i -> i.pendingTotpSecret,
+        (i, v) -> i.pendingTotpSecret = v);
+    add(
+        b,
+        String.class,
+        "pendingTotpExpiresAt",
+        i -> i.pendingTotpExpiresAt,
+        (i, v) -> i.pendingTotpExpiresAt = v);
+    add(b, SdkBytes.class, "smsPhone", i -> i.smsPhone, (i, v) -> i.smsPhone = v);
+    add(b, String.class, "smsPhoneHint", i -> i.smsPhoneHint, (i, v) -> i.smsPhoneHint = v);
+    add(b, String.class, "smsConfirmedAt", i -> i.smsConfirmedAt, (i, v) -> i.smsConfirmedAt = v);
+    add(
+        b,
+        SdkBytes.class,
+        "pendingSmsPhone",
+        i -> i.pendingSmsPhone,
+        (i, v) -> i.pendingSmsPhone = v);
+    add(
+        b,
+        String.class,
+        "pendingSmsPhoneHint",
+        i -> i.pendingSmsPhoneHint,
+        (i, v) -> i.pendingSmsPhoneHint = v);
+    add(
+        b,
+        String.class,
+        "pendingSmsExpiresAt",
+        i -> i.pendingSmsExpiresAt,
+        (i, v) -> i.pendingSmsExpiresAt = v);
+    add(b, String.class, "smsCodePurpose", i -> i.smsCodePurpose, (i, v) -> i.smsCodePurpose = v);
+    add(b, String.class, "smsCodeHash", i -> i.smsCodeHash, (i, v) -> i.smsCodeHash = v);
+    add(b, String.class, "smsCodeSalt", i -> i.smsCodeSalt, (i, v) -> i.smsCodeSalt = v);
+    add(
+        b,
+        String.class,
+        "smsCodeExpiresAt",
+        i -> i.smsCodeExpiresAt,
+        (i, v) -> i.smsCodeExpiresAt = v);
+    add(
+        b,
+        Integer.class,
+        "smsCodeAttempts",
+        i -> i.smsCodeAttempts,
+        (i, v) -> i.smsCodeAttempts = v);
+    b.addAttribute(
+        EnhancedType.listOf(String.class),
+        a -> a.name("smsSentAt").getter(i -> i.smsSentAt).setter((i, v) -> i.smsSentAt = v));
+    add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
+    add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
+    return b.build();
   }
 
-  public void setPk(String pk) {
-    this.pk = pk;
-  }
-
-  public String getSk() {
-    return sk;
-  }
-
-  public void setSk(String sk) {
-    this.sk = sk;
+  private static <T> void add(
+      StaticTableSchema.Builder<UserStateItem> builder,
+      Class<T> type,
+      String name,
+      Function<UserStateItem, T> getter,
+      BiConsumer<UserStateItem, T> setter) {
+    builder.addAttribute(type, a -> a.name(name).getter(getter).setter(setter));
   }
 
   static String partitionKey(String userId) {
@@ -121,40 +157,90 @@ public final class UserStateItem {
     item.sk = SORT_KEY;
     item.version = version;
     if (state.totp() != null) {
-      item.totpSecret = SdkBytes.fromByteArray(state.totp().secret().bytes());
+      item.totpSecret = bytes(state.totp().secret());
       item.totpConfirmedAt = state.totp().confirmedAt().toString();
       item.totpLastUsedStep = state.totp().lastUsedStep();
     }
     if (state.pendingTotp() != null) {
-      item.pendingTotpSecret = SdkBytes.fromByteArray(state.pendingTotp().secret().bytes());
+      item.pendingTotpSecret = bytes(state.pendingTotp().secret());
       item.pendingTotpExpiresAt = state.pendingTotp().expiresAt().toString();
     }
+    if (state.sms() != null) {
+      item.smsPhone = bytes(state.sms().phone());
+      item.smsPhoneHint = state.sms().phoneHint();
+      item.smsConfirmedAt = state.sms().confirmedAt().toString();
+    }
+    if (state.pendingSms() != null) {
+      item.pendingSmsPhone = bytes(state.pendingSms().phone());
+      item.pendingSmsPhoneHint = state.pendingSms().phoneHint();
+      item.pendingSmsExpiresAt = state.pendingSms().expiresAt().toString();
+    }
+    if (state.smsCode() != null) {
+      item.smsCodePurpose = state.smsCode().purpose().name();
+      item.smsCodeHash = state.smsCode().hash();
+      item.smsCodeSalt = state.smsCode().salt();
+      item.smsCodeExpiresAt = state.smsCode().expiresAt().toString();
+      item.smsCodeAttempts = state.smsCode().attempts();
+    }
+    item.smsSentAt =
+        state.smsSentAt().isEmpty()
+            ? null
+            : state.smsSentAt().stream().map(Instant::toString).toList();
     item.failedAttempts = state.failedAttempts();
     item.lockedUntil = text(state.lockedUntil());
     return item;
   }
 
   UserTwoFactor toState(String userId) {
-    ActiveTotp totp =
-        totpSecret == null
-            ? null
-            : new ActiveTotp(
-                Ciphertext.of(totpSecret.asByteArray()),
-                Instant.parse(totpConfirmedAt),
-                totpLastUsedStep == null ? -1 : totpLastUsedStep);
-    PendingTotp pending =
-        pendingTotpSecret == null
-            ? null
-            : new PendingTotp(
-                Ciphertext.of(pendingTotpSecret.asByteArray()),
-                Instant.parse(pendingTotpExpiresAt));
     return new UserTwoFactor(
         userId,
         version == null ? 0 : version,
-        totp,
-        pending,
+        totpSecret == null
+            ? null
+            : new ActiveTotp(
+                ciphertext(totpSecret),
+                Instant.parse(totpConfirmedAt),
+                totpLastUsedStep == null ? -1 : totpLastUsedStep),
+        pendingTotpSecret == null
+            ? null
+            : new PendingTotp(ciphertext(pendingTotpSecret), Instant.parse(pendingTotpExpiresAt)),
+        smsPhone == null
+            ? null
+            : new ActiveSms(ciphertext(smsPhone), smsPhoneHint, Instant.parse(smsConfirmedAt)),
+        pendingSmsPhone == null
+            ? null
+            : new PendingSms(
+                ciphertext(pendingSmsPhone),
+                pendingSmsPhoneHint,
+                Instant.parse(pendingSmsExpiresAt)),
+        smsCodeHash == null
+            ? null
+            : new SmsCode(
+                SmsCode.Purpose.valueOf(smsCodePurpose),
+                smsCodeHash,
+                smsCodeSalt,
+                Instant.parse(smsCodeExpiresAt),
+                smsCodeAttempts == null ? 0 : smsCodeAttempts),
+        smsSentAt == null ? List.of() : smsSentAt.stream().map(Instant::parse).toList(),
         failedAttempts == null ? 0 : failedAttempts,
         lockedUntil == null ? null : Instant.parse(lockedUntil));
+  }
+
+  /** The table's key attributes, for tools and tests that create the table. */
+  public String getPk() {
+    return pk;
+  }
+
+  public String getSk() {
+    return sk;
+  }
+
+  private static SdkBytes bytes(Ciphertext ciphertext) {
+    return SdkBytes.fromByteArray(ciphertext.bytes());
+  }
+
+  private static Ciphertext ciphertext(SdkBytes bytes) {
+    return Ciphertext.of(bytes.asByteArray());
   }
 
   private static String text(Instant instant) {

@@ -3,6 +3,7 @@ package com.twofactor.aws.testing;
 import com.twofactor.aws.dynamodb.DynamoDbTwoFactorStore;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
@@ -17,6 +18,9 @@ public final class AwsTestContext implements AutoCloseable {
   /** The in-memory KMS, or null when the context uses another KMS endpoint. */
   public final FakeKms kms;
 
+  /** The SNS endpoint every context publishes to. */
+  public final FakeSns sns = new FakeSns();
+
   public final CountingInterceptor calls = new CountingInterceptor();
   public final FaultInjector faults = new FaultInjector();
   public final ApplicationContext context;
@@ -24,34 +28,39 @@ public final class AwsTestContext implements AutoCloseable {
   private final Map<String, Object> properties;
 
   public AwsTestContext() {
-    this(new FakeKms());
+    this(Map.of());
   }
 
-  private AwsTestContext(FakeKms kms) {
-    this(Dynalite.endpoint(), kms.endpoint(), "alias/two-factor-test", kms);
+  /** With extra configuration, such as SMS sender settings. */
+  public AwsTestContext(Map<String, Object> extraProperties) {
+    this(new FakeKms(), extraProperties);
+  }
+
+  private AwsTestContext(FakeKms kms, Map<String, Object> extraProperties) {
+    this(Dynalite.endpoint(), kms.endpoint(), "alias/two-factor-test", kms, extraProperties);
   }
 
   /** A context on other endpoints, such as LocalStack's, with an existing KMS key. */
   public AwsTestContext(URI dynamoDb, URI kmsEndpoint, String kmsKeyId) {
-    this(dynamoDb, kmsEndpoint, kmsKeyId, null);
+    this(dynamoDb, kmsEndpoint, kmsKeyId, null, Map.of());
   }
 
-  private AwsTestContext(URI dynamoDb, URI kmsEndpoint, String kmsKeyId, FakeKms kms) {
+  private AwsTestContext(
+      URI dynamoDb,
+      URI kmsEndpoint,
+      String kmsKeyId,
+      FakeKms kms,
+      Map<String, Object> extraProperties) {
     this.kms = kms;
-    this.properties =
-        Map.of(
-            "two-factor.aws.region",
-            "us-east-1",
-            "two-factor.aws.table-name",
-            tableName,
-            "two-factor.aws.kms-key-id",
-            kmsKeyId,
-            "two-factor.aws.dynamodb-endpoint",
-            dynamoDb.toString(),
-            "two-factor.aws.kms-endpoint",
-            kmsEndpoint.toString(),
-            "two-factor.aws.credentials",
-            "emulator");
+    Map<String, Object> all = new HashMap<>(extraProperties);
+    all.put("two-factor.aws.region", "us-east-1");
+    all.put("two-factor.aws.table-name", tableName);
+    all.put("two-factor.aws.kms-key-id", kmsKeyId);
+    all.put("two-factor.aws.dynamodb-endpoint", dynamoDb.toString());
+    all.put("two-factor.aws.kms-endpoint", kmsEndpoint.toString());
+    all.put("two-factor.aws.sns-endpoint", sns.endpoint().toString());
+    all.put("two-factor.aws.credentials", "emulator");
+    this.properties = Map.copyOf(all);
     context = ApplicationContext.builder().properties(properties).singletons(calls, faults).start();
     context
         .getBean(DynamoDbTwoFactorStore.class)
@@ -79,6 +88,7 @@ public final class AwsTestContext implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+    sns.close();
     if (kms != null) {
       kms.close();
     }

@@ -3,9 +3,12 @@ package com.twofactor.aws.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.PendingTotp;
+import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
@@ -37,6 +40,12 @@ public abstract class TwoFactorStoreContract {
     return base.toBuilder()
         .totp(new ActiveTotp(Ciphertext.of(new byte[] {1, 2, 3}), T, 56_666_666L))
         .pendingTotp(new PendingTotp(Ciphertext.of(new byte[] {4, 5}), T.plusSeconds(600)))
+        .sms(new ActiveSms(Ciphertext.of(new byte[] {6}), "+1 ********23", T))
+        .pendingSms(
+            new PendingSms(Ciphertext.of(new byte[] {7, 8}), "+44 ********56", T.plusSeconds(600)))
+        .smsCode(
+            new SmsCode(SmsCode.Purpose.SIGN_IN, "aGFzaA==", "c2FsdA==", T.plusSeconds(300), 2))
+        .smsSentAt(List.of(T.minusSeconds(100), T))
         .failedAttempts(3)
         .lockedUntil(T.plusSeconds(900))
         .build();
@@ -71,6 +80,10 @@ public abstract class TwoFactorStoreContract {
             saved.toBuilder()
                 .totp(null)
                 .pendingTotp(null)
+                .sms(null)
+                .pendingSms(null)
+                .smsCode(null)
+                .smsSentAt(List.of())
                 .failedAttempts(0)
                 .lockedUntil(null)
                 .build());
@@ -80,6 +93,10 @@ public abstract class TwoFactorStoreContract {
     assertThat(reloaded.pendingTotp()).isNull();
     assertThat(reloaded.failedAttempts()).isZero();
     assertThat(reloaded.lockedUntil()).isNull();
+    assertThat(reloaded.sms()).isNull();
+    assertThat(reloaded.pendingSms()).isNull();
+    assertThat(reloaded.smsCode()).isNull();
+    assertThat(reloaded.smsSentAt()).isEmpty();
   }
 
   @Test

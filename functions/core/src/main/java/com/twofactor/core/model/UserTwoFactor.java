@@ -1,6 +1,7 @@
 package com.twofactor.core.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,12 +11,18 @@ import java.util.Optional;
  * <p>{@code version} is the optimistic-locking token: a store writes a new state only when the
  * stored version still equals the one that was read (0 means "nothing stored yet"), so concurrent
  * requests cannot lose each other's updates or use a code twice (DESIGN.md rule 6).
+ *
+ * @param smsSentAt when SMS codes were sent within the last hour, oldest first (rate limits)
  */
 public record UserTwoFactor(
     String userId,
     long version,
     ActiveTotp totp,
     PendingTotp pendingTotp,
+    ActiveSms sms,
+    PendingSms pendingSms,
+    SmsCode smsCode,
+    List<Instant> smsSentAt,
     int failedAttempts,
     Instant lockedUntil) {
 
@@ -27,11 +34,27 @@ public record UserTwoFactor(
     if (failedAttempts < 0) {
       throw new IllegalArgumentException("failedAttempts must not be negative");
     }
+    smsSentAt = smsSentAt == null ? List.of() : List.copyOf(smsSentAt);
   }
 
   /** The state of a user the store has never seen. */
   public static UserTwoFactor empty(String userId) {
-    return new UserTwoFactor(userId, 0, null, null, 0, null);
+    return new UserTwoFactor(userId, 0, null, null, null, null, null, List.of(), 0, null);
+  }
+
+  /** The same state at another version, as a store returns it after a write. */
+  public UserTwoFactor withVersion(long newVersion) {
+    return new UserTwoFactor(
+        userId,
+        newVersion,
+        totp,
+        pendingTotp,
+        sms,
+        pendingSms,
+        smsCode,
+        smsSentAt,
+        failedAttempts,
+        lockedUntil);
   }
 
   public Optional<ActiveTotp> activeTotp() {
@@ -43,9 +66,23 @@ public record UserTwoFactor(
     return Optional.ofNullable(pendingTotp).filter(p -> p.isLiveAt(now));
   }
 
+  public Optional<ActiveSms> activeSms() {
+    return Optional.ofNullable(sms);
+  }
+
+  /** The pending phone, if one exists and has not expired at {@code now}. */
+  public Optional<PendingSms> livePendingSms(Instant now) {
+    return Optional.ofNullable(pendingSms).filter(p -> p.isLiveAt(now));
+  }
+
+  /** The outstanding SMS code for {@code purpose}, if it is still usable at {@code now}. */
+  public Optional<SmsCode> liveSmsCode(SmsCode.Purpose purpose, Instant now) {
+    return Optional.ofNullable(smsCode).filter(c -> c.purpose() == purpose && c.isLiveAt(now));
+  }
+
   /** True when at least one second factor is active. */
   public boolean enabled() {
-    return totp != null;
+    return totp != null || sms != null;
   }
 
   public boolean isLockedAt(Instant now) {
@@ -62,6 +99,10 @@ public record UserTwoFactor(
     private final long version;
     private ActiveTotp totp;
     private PendingTotp pendingTotp;
+    private ActiveSms sms;
+    private PendingSms pendingSms;
+    private SmsCode smsCode;
+    private List<Instant> smsSentAt;
     private int failedAttempts;
     private Instant lockedUntil;
 
@@ -70,6 +111,10 @@ public record UserTwoFactor(
       this.version = from.version;
       this.totp = from.totp;
       this.pendingTotp = from.pendingTotp;
+      this.sms = from.sms;
+      this.pendingSms = from.pendingSms;
+      this.smsCode = from.smsCode;
+      this.smsSentAt = from.smsSentAt;
       this.failedAttempts = from.failedAttempts;
       this.lockedUntil = from.lockedUntil;
     }
@@ -84,6 +129,26 @@ public record UserTwoFactor(
       return this;
     }
 
+    public Builder sms(ActiveSms value) {
+      this.sms = value;
+      return this;
+    }
+
+    public Builder pendingSms(PendingSms value) {
+      this.pendingSms = value;
+      return this;
+    }
+
+    public Builder smsCode(SmsCode value) {
+      this.smsCode = value;
+      return this;
+    }
+
+    public Builder smsSentAt(List<Instant> value) {
+      this.smsSentAt = value;
+      return this;
+    }
+
     public Builder failedAttempts(int value) {
       this.failedAttempts = value;
       return this;
@@ -95,7 +160,17 @@ public record UserTwoFactor(
     }
 
     public UserTwoFactor build() {
-      return new UserTwoFactor(userId, version, totp, pendingTotp, failedAttempts, lockedUntil);
+      return new UserTwoFactor(
+          userId,
+          version,
+          totp,
+          pendingTotp,
+          sms,
+          pendingSms,
+          smsCode,
+          smsSentAt,
+          failedAttempts,
+          lockedUntil);
     }
   }
 }

@@ -35,10 +35,20 @@ public final class StatusService {
                         .livePendingTotp(now)
                         .map(p -> new MethodStatus(State.PENDING, null, null))
                         .orElse(MethodStatus.NONE));
+    MethodStatus sms =
+        state
+            .activeSms()
+            .map(a -> new MethodStatus(State.ACTIVE, a.confirmedAt(), a.phoneHint()))
+            .orElseGet(
+                () ->
+                    state
+                        .livePendingSms(now)
+                        .map(p -> new MethodStatus(State.PENDING, null, p.phoneHint()))
+                        .orElse(MethodStatus.NONE));
     return new TwoFactorStatus(
         state.enabled(),
         totp,
-        MethodStatus.NONE,
+        sms,
         TwoFactorStatus.BackupCodes.NONE,
         List.of(),
         state.isLockedAt(now) ? state.lockedUntil() : null);

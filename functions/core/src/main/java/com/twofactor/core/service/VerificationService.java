@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
@@ -21,12 +22,14 @@ import java.util.OptionalLong;
 
 /**
  * Checks a second-factor code at login or step-up. Uncontended, a TOTP check costs one read, one
- * decryption and one conditional write (DESIGN.md budget: at most 3 AWS calls).
+ * decryption and one conditional write (DESIGN.md budget: at most 3 AWS calls); an SMS check one
+ * read and one write.
  */
 public final class VerificationService {
   private final SecretCipher cipher;
   private final Clock clock;
   private final LockoutPolicy lockout;
+  private final SmsPolicy smsPolicy;
   private final Totp totp = new Totp();
   private final StateUpdates updates;
 
@@ -35,10 +38,12 @@ public final class VerificationService {
       SecretCipher cipher,
       AuditLog audit,
       Clock clock,
-      LockoutPolicy lockout) {
+      LockoutPolicy lockout,
+      SmsPolicy smsPolicy) {
     this.cipher = cipher;
     this.clock = clock;
     this.lockout = lockout;
+    this.smsPolicy = smsPolicy;
     this.updates = new StateUpdates(store, audit);
   }
 
@@ -60,6 +65,9 @@ public final class VerificationService {
             Instant now = clock.instant();
             lockout.ensureNotLocked(state, now);
             Map<String, String> details = Map.of("method", method.wireName());
+            if (method == Method.SMS) {
+              return verifySms(actor, state, digits, now, details);
+            }
             Optional<ActiveTotp> active =
                 method == Method.TOTP ? state.activeTotp() : Optional.empty();
             if (active.isEmpty()) {
@@ -88,5 +96,25 @@ public final class VerificationService {
     } finally {
       opened.values().forEach(secret -> Arrays.fill(secret, (byte) 0));
     }
+  }
+
+  /** An SMS sign-in code: single use, {@code maxAttempts} tries, no KMS call. */
+  private Decision<Method> verifySms(
+      String actor, UserTwoFactor state, String code, Instant now, Map<String, String> details) {
+    if (state.activeSms().isEmpty()
+        || !SmsCodeChecks.matches(state, SmsCode.Purpose.SIGN_IN, code, now, smsPolicy)) {
+      return Verifications.refuseWrongCode(
+          lockout,
+          SmsCodeChecks.afterWrongTry(state, smsPolicy),
+          now,
+          actor,
+          "verification",
+          details);
+    }
+    return Decision.grant(
+        lockout.afterSuccess(state).toBuilder().smsCode(null).build(),
+        Method.SMS,
+        new AuditEvent(
+            now, actor, "verification", state.userId(), AuditEvent.Outcome.SUCCESS, details));
   }
 }

@@ -27,13 +27,7 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
           if (storedVersion != state.version()) {
             throw new StaleStateException(id, state.version());
           }
-          return new UserTwoFactor(
-              state.userId(),
-              state.version() + 1,
-              state.totp(),
-              state.pendingTotp(),
-              state.failedAttempts(),
-              state.lockedUntil());
+          return state.withVersion(state.version() + 1);
         });
   }
 }

@@ -1,5 +1,8 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.sms.PhoneNumbers;
+import com.twofactor.core.sms.SmsMessages;
+import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import com.twofactor.core.testing.LocalAesGcmSecretCipher;
 import com.twofactor.core.testing.MutableClock;
@@ -10,6 +13,8 @@ import com.twofactor.core.totp.Totp;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /** The domain services on in-memory ports, with a clock the test moves. */
 final class Fixture {
@@ -23,7 +28,34 @@ final class Fixture {
       new TotpEnrollmentService(
           store, cipher, audit, clock, new SecureRandom(), LockoutPolicy.DEFAULT, "Acme");
   final VerificationService verification =
-      new VerificationService(store, cipher, audit, clock, LockoutPolicy.DEFAULT);
+      new VerificationService(
+          store, cipher, audit, clock, LockoutPolicy.DEFAULT, SmsPolicy.DEFAULT);
+  final InMemorySmsOutbox outbox = new InMemorySmsOutbox(clock);
+  final SmsMessages messages = new SmsMessages("Acme", Optional.of("acme.example"));
+  final SmsEnrollmentService smsEnrollment =
+      new SmsEnrollmentService(
+          store,
+          cipher,
+          outbox,
+          audit,
+          clock,
+          new SecureRandom(),
+          LockoutPolicy.DEFAULT,
+          SmsPolicy.DEFAULT,
+          new PhoneNumbers(Set.of("US", "CA", "GB", "DE", "FR")),
+          messages,
+          verification);
+  final SmsCodeService smsCodes =
+      new SmsCodeService(
+          store,
+          cipher,
+          outbox,
+          audit,
+          clock,
+          new SecureRandom(),
+          LockoutPolicy.DEFAULT,
+          SmsPolicy.DEFAULT,
+          messages);
   final StatusService status = new StatusService(store, clock);
   private final Totp totp = new Totp();
 
@@ -34,6 +66,15 @@ final class Fixture {
     enrollment.confirm(userId, codeNow(secret));
     nextStep();
     return secret;
+  }
+
+  /** A US mobile-capable number (+1 201 is a New Jersey area code: fixed line or mobile). */
+  static final String PHONE = "+12015550123";
+
+  /** Sets up and confirms SMS for {@code userId} with the code read from the outbox. */
+  void enrollSms(String userId) {
+    smsEnrollment.start(userId, PHONE, Optional.empty());
+    smsEnrollment.confirm(userId, outbox.lastCodeTo(PHONE));
   }
 
   String codeNow(byte[] secret) {

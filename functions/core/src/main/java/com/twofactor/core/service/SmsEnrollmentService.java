@@ -1,0 +1,159 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.ErrorCode;
+import com.twofactor.core.InvalidRequestException;
+import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.ActiveSms;
+import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.PendingSms;
+import com.twofactor.core.model.SmsCode;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.AuditEvent;
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.EncryptionContext;
+import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.SmsSender;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.sms.PhoneNumbers;
+import com.twofactor.core.sms.SmsCodes;
+import com.twofactor.core.sms.SmsMessages;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sets up the SMS factor: a checked phone number receives a code, and becomes active when the user
+ * types it back. Replacing an active phone needs a fresh second-factor proof; until the new phone
+ * is confirmed, the active one keeps working. Uncontended, a start costs one read, one KMS Encrypt,
+ * one conditional write and one SNS publish (DESIGN.md budget: at most 4).
+ */
+public final class SmsEnrollmentService {
+  private final SecretCipher cipher;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final LockoutPolicy lockout;
+  private final SmsPolicy policy;
+  private final PhoneNumbers phones;
+  private final VerificationService verification;
+  private final StateUpdates updates;
+  private final SmsDelivery delivery;
+
+  public SmsEnrollmentService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      SmsSender sender,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      LockoutPolicy lockout,
+      SmsPolicy policy,
+      PhoneNumbers phones,
+      SmsMessages messages,
+      VerificationService verification) {
+    this.cipher = cipher;
+    this.clock = clock;
+    this.random = random;
+    this.lockout = lockout;
+    this.policy = policy;
+    this.phones = phones;
+    this.verification = verification;
+    this.updates = new StateUpdates(store, audit);
+    this.delivery = new SmsDelivery(sender, messages, updates);
+  }
+
+  /**
+   * Checks {@code phoneNumber}, stores it (encrypted) as the pending phone with a new code, and
+   * sends the code. When a phone is already active, {@code proof} must be a valid second factor; it
+   * is checked (and used up) first.
+   */
+  public SmsChallenge start(String userId, String phoneNumber, Optional<Proof> proof) {
+    PhoneNumbers.Checked phone = phones.check(phoneNumber);
+    proof.ifPresent(p -> verification.verify(userId, userId, p.method(), p.code()));
+    Instant now = clock.instant();
+    SmsCodes.Issued issued =
+        SmsCodes.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
+    Ciphertext[] sealed = new Ciphertext[1];
+    SmsChallenge challenge =
+        updates.apply(
+            userId,
+            state -> {
+              lockout.ensureNotLocked(state, now);
+              if (state.activeSms().isPresent() && proof.isEmpty()) {
+                throw new InvalidRequestException(
+                    "verification", "is required to replace the active phone");
+              }
+              policy.ensureCanSend(state, now);
+              if (sealed[0] == null) {
+                sealed[0] =
+                    cipher.encrypt(
+                        phone.e164().getBytes(StandardCharsets.UTF_8),
+                        EncryptionContext.of(userId, Purpose.PHONE_NUMBER));
+              }
+              var sends = policy.afterSend(state, now);
+              UserTwoFactor next =
+                  state.toBuilder()
+                      .pendingSms(
+                          new PendingSms(sealed[0], phone.hint(), now.plus(policy.pendingTtl())))
+                      .smsCode(issued.stored())
+                      .smsSentAt(sends)
+                      .build();
+              return Decision.grant(
+                  next,
+                  new SmsChallenge(
+                      phone.hint(), issued.stored().expiresAt(), policy.nextSendAt(sends, now)),
+                  new AuditEvent(
+                      now,
+                      userId,
+                      "sms.code_sent",
+                      userId,
+                      AuditEvent.Outcome.SUCCESS,
+                      Map.of("purpose", "enrollment", "region", phone.region())));
+            });
+    delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());
+    return challenge;
+  }
+
+  /** Activates the pending phone when {@code code} is its live code; wrong codes count. */
+  public TwoFactorStatus confirm(String userId, String code) {
+    String digits = Codes.sixDigits(code);
+    return updates.apply(
+        userId,
+        state -> {
+          Instant now = clock.instant();
+          lockout.ensureNotLocked(state, now);
+          PendingSms pending =
+              state
+                  .livePendingSms(now)
+                  .orElseThrow(
+                      () ->
+                          new TwoFactorException(
+                              ErrorCode.NO_PENDING_ENROLLMENT,
+                              "There is no phone waiting for confirmation; add one first."));
+          Map<String, String> details = Map.of("method", "sms");
+          if (!SmsCodeChecks.matches(state, SmsCode.Purpose.ENROLLMENT, digits, now, policy)) {
+            return Verifications.refuseWrongCode(
+                lockout,
+                SmsCodeChecks.afterWrongTry(state, policy),
+                now,
+                userId,
+                "sms.enable",
+                details);
+          }
+          UserTwoFactor next =
+              lockout.afterSuccess(state).toBuilder()
+                  .sms(new ActiveSms(pending.phone(), pending.phoneHint(), now))
+                  .pendingSms(null)
+                  .smsCode(null)
+                  .build();
+          return Decision.grant(
+              next,
+              StatusService.describe(next, now),
+              new AuditEvent(
+                  now, userId, "sms.enable", userId, AuditEvent.Outcome.SUCCESS, details));
+        });
+  }
+}
