@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * every log line of the run captured to prove that no secret or code is logged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevServerApiTest {
   private EmbeddedServer server;
   private HttpApi api;
@@ -248,8 +252,49 @@ class DevServerApiTest {
     }
   }
 
-  /** Runs last in spirit: it checks every line the other tests made (and its own flow). */
   @Test
+  @SuppressWarnings("unchecked")
+  void backupCodes_arriveWithTheFirstConfirmAndEachWorksOnce() {
+    Answer setup = api.post("/two-factor/totp", "nora", null);
+    String secret = (String) setup.json().get("secret");
+    Answer confirmed =
+        api.post(
+            "/two-factor/totp/confirm",
+            "nora",
+            "{\"code\":\"" + TotpCodes.at(Base32.decode(secret), clock.instant()) + "\"}");
+    List<String> codes =
+        (List<String>) ((Map<String, Object>) confirmed.json().get("backupCodes")).get("codes");
+    assertThat(codes).hasSize(10);
+    secretsSeen.addAll(codes);
+
+    Answer reveal =
+        api.post(
+            "/two-factor/backup-codes/reveal",
+            "nora",
+            "{\"verification\":{\"method\":\"totp\",\"code\":\"000000\"}}");
+    assertThat(reveal.status()).isIn(400);
+    Answer used =
+        api.post("/two-factor/backup-codes/consume", "nora", "{\"code\":\"" + codes.get(0) + "\"}");
+    assertThat(used.status()).isEqualTo(200);
+    assertThat(used.json()).containsEntry("remaining", 9);
+    assertThat(
+            api.post(
+                    "/two-factor/backup-codes/consume",
+                    "nora",
+                    "{\"code\":\"" + codes.get(0) + "\"}")
+                .json())
+        .containsEntry("code", "invalid_code");
+    assertThat(api.post("/two-factor/backup-codes/consume", "nora", "{\"code\":\"12\"}").status())
+        .isEqualTo(400);
+    Answer status = api.get("/two-factor", "nora");
+    assertThat((Map<String, Object>) status.json().get("backupCodes"))
+        .containsEntry("remaining", 9)
+        .doesNotContainKey("codes");
+  }
+
+  /** Runs last: it checks every line the other tests made (and its own flow). */
+  @Test
+  @Order(Integer.MAX_VALUE)
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");
     verify("judy", TotpCodes.nextAfter(Base32.decode(secret), clock.instant()));

@@ -31,9 +31,9 @@ public class VerificationController {
 
   @Post("/two-factor/verify")
   public VerifiedResponse verify(Caller caller, @Valid @Body VerifyRequest request) {
-    Method method = method(request.method());
-    verification.verify(caller.userId(), caller.userId(), method, request.code());
-    return VerifiedResponse.of(method.wireName());
+    return VerifiedResponse.of(
+        verification.verify(
+            caller.userId(), caller.userId(), method(request.method()), request.code()));
   }
 
   @Post("/internal/users/{userId}/two-factor/verify")
@@ -41,9 +41,9 @@ public class VerificationController {
       TrustedBackend backend,
       @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId,
       @Valid @Body InternalVerifyRequest request) {
-    Method method = method(request.method());
-    verification.verify(backend.auditActor(), userId, method, request.code());
-    return VerifiedResponse.of(method.wireName());
+    return VerifiedResponse.of(
+        verification.verify(
+            backend.auditActor(), userId, method(request.method()), request.code()));
   }
 
   @Post("/two-factor/sms/code")

@@ -23,6 +23,7 @@ class VerificationEventsTest extends ApiEventsContract {
         entry("send-sms-code.json", 404),
         entry("internal-verify-totp.json", 400),
         entry("internal-verify-sms.json", 400),
+        entry("internal-verify-backup-code.json", 400),
         entry("internal-verify-without-iam-caller.json", 403),
         entry("internal-send-sms-code.json", 404),
         entry("internal-send-sms-code-without-iam-caller.json", 403));

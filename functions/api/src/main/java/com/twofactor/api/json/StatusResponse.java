@@ -1,6 +1,7 @@
 package com.twofactor.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.twofactor.core.service.Confirmation;
 import com.twofactor.core.service.TwoFactorStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -17,6 +18,20 @@ public record StatusResponse(
     String lockedUntil) {
 
   public static StatusResponse from(TwoFactorStatus status) {
+    return from(status, null);
+  }
+
+  /**
+   * A confirmation's answer: the status, and in {@code backupCodes.codes} the user's first backup
+   * codes when this confirmation made them (shown this once).
+   */
+  public static StatusResponse from(Confirmation confirmation) {
+    return from(
+        confirmation.status(),
+        confirmation.newBackupCodes().isEmpty() ? null : confirmation.newBackupCodes());
+  }
+
+  private static StatusResponse from(TwoFactorStatus status, List<String> newCodes) {
     return new StatusResponse(
         status.enabled(),
         new Methods(
@@ -28,7 +43,9 @@ public record StatusResponse(
         new BackupCodes(
             status.backupCodes().remaining(),
             status.backupCodes().total(),
-            text(status.backupCodes().generatedAt())),
+            text(status.backupCodes().generatedAt()),
+            status.backupCodes().runningLow(),
+            newCodes),
         status.requiredBy(),
         text(status.lockedUntil()));
   }
@@ -52,8 +69,21 @@ public record StatusResponse(
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Sms(String status, String phoneHint, String confirmedAt) {}
 
-  /** How many backup codes are left. */
+  /**
+   * How many backup codes are left; {@code runningLow} suggests making new ones; {@code codes} only
+   * in the answer of the confirmation that made the first set.
+   */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record BackupCodes(int remaining, int total, String generatedAt) {}
+  public record BackupCodes(
+      int remaining,
+      int total,
+      String generatedAt,
+      boolean runningLow,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> codes) {
+    @Override
+    public String toString() {
+      return "BackupCodes[remaining=" + remaining + ", total=" + total + "]";
+    }
+  }
 }

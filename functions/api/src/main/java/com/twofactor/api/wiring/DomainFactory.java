@@ -5,6 +5,8 @@ import com.twofactor.core.port.LoggingAuditLog;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.BackupCodePolicy;
+import com.twofactor.core.service.BackupCodeService;
 import com.twofactor.core.service.LockoutPolicy;
 import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
@@ -53,6 +55,25 @@ public class DomainFactory {
   }
 
   @Singleton
+  BackupCodePolicy backupCodePolicy(TwoFactorConfiguration config) {
+    BackupCodePolicy defaults = BackupCodePolicy.DEFAULT;
+    return new BackupCodePolicy(
+        config.getBackupCodes().getCount(), defaults.lowWatermark(), defaults.iterations());
+  }
+
+  @Singleton
+  BackupCodeService backupCodeService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      BackupCodePolicy policy,
+      VerificationService verification) {
+    return new BackupCodeService(store, cipher, audit, clock, random, policy, verification);
+  }
+
+  @Singleton
   SmsPolicy smsPolicy() {
     return SmsPolicy.DEFAULT;
   }
@@ -68,8 +89,8 @@ public class DomainFactory {
   }
 
   @Singleton
-  StatusService statusService(TwoFactorStore store, Clock clock) {
-    return new StatusService(store, clock);
+  StatusService statusService(TwoFactorStore store, Clock clock, BackupCodePolicy policy) {
+    return new StatusService(store, clock, policy);
   }
 
   @Singleton
@@ -80,9 +101,10 @@ public class DomainFactory {
       Clock clock,
       SecureRandom random,
       LockoutPolicy lockout,
+      BackupCodePolicy backupPolicy,
       TwoFactorConfiguration config) {
     return new TotpEnrollmentService(
-        store, cipher, audit, clock, random, lockout, config.getIssuer());
+        store, cipher, audit, clock, random, lockout, backupPolicy, config.getIssuer());
   }
 
   @Singleton
@@ -92,8 +114,9 @@ public class DomainFactory {
       AuditLog audit,
       Clock clock,
       LockoutPolicy lockout,
-      SmsPolicy smsPolicy) {
-    return new VerificationService(store, cipher, audit, clock, lockout, smsPolicy);
+      SmsPolicy smsPolicy,
+      BackupCodePolicy backupPolicy) {
+    return new VerificationService(store, cipher, audit, clock, lockout, smsPolicy, backupPolicy);
   }
 
   @Singleton
@@ -108,6 +131,7 @@ public class DomainFactory {
       SmsPolicy smsPolicy,
       PhoneNumbers phones,
       SmsMessages messages,
+      BackupCodePolicy backupPolicy,
       VerificationService verification) {
     return new SmsEnrollmentService(
         store,
@@ -120,6 +144,7 @@ public class DomainFactory {
         smsPolicy,
         phones,
         messages,
+        backupPolicy,
         verification);
   }
 

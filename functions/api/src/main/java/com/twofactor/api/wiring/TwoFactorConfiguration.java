@@ -21,6 +21,15 @@ public class TwoFactorConfiguration {
   private Duration lockDuration = Duration.ofMinutes(15);
 
   private Sms sms = new Sms();
+  private BackupCodes backupCodes = new BackupCodes();
+
+  public BackupCodes getBackupCodes() {
+    return backupCodes;
+  }
+
+  public void setBackupCodes(BackupCodes backupCodes) {
+    this.backupCodes = backupCodes;
+  }
 
   public Sms getSms() {
     return sms;
@@ -77,6 +86,22 @@ public class TwoFactorConfiguration {
 
     public void setOtpDomain(String otpDomain) {
       this.otpDomain = otpDomain;
+    }
+  }
+
+  /** Settings under {@code two-factor.backup-codes.*}. */
+  @ConfigurationProperties("backup-codes")
+  public static class BackupCodes {
+    /** Codes per set. */
+    @Min(5)
+    private int count = 10;
+
+    public int getCount() {
+      return count;
+    }
+
+    public void setCount(int count) {
+      this.count = count;
     }
   }
 }

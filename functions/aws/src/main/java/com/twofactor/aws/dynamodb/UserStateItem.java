@@ -2,6 +2,7 @@ package com.twofactor.aws.dynamodb;
 
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
+import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.PendingTotp;
@@ -48,6 +49,11 @@ public final class UserStateItem {
   private String smsCodeExpiresAt;
   private Integer smsCodeAttempts;
   private List<String> smsSentAt;
+  private String backupSalt;
+  private List<String> backupHashes;
+  private List<Boolean> backupUsed;
+  private SdkBytes backupSealed;
+  private String backupGeneratedAt;
   private Integer failedAttempts;
   private String lockedUntil;
 
@@ -132,6 +138,23 @@ public final class UserStateItem {
     b.addAttribute(
         EnhancedType.listOf(String.class),
         a -> a.name("smsSentAt").getter(i -> i.smsSentAt).setter((i, v) -> i.smsSentAt = v));
+    add(b, String.class, "backupSalt", i -> i.backupSalt, (i, v) -> i.backupSalt = v);
+    b.addAttribute(
+        EnhancedType.listOf(String.class),
+        a ->
+            a.name("backupHashes")
+                .getter(i -> i.backupHashes)
+                .setter((i, v) -> i.backupHashes = v));
+    b.addAttribute(
+        EnhancedType.listOf(Boolean.class),
+        a -> a.name("backupUsed").getter(i -> i.backupUsed).setter((i, v) -> i.backupUsed = v));
+    add(b, SdkBytes.class, "backupSealed", i -> i.backupSealed, (i, v) -> i.backupSealed = v);
+    add(
+        b,
+        String.class,
+        "backupGeneratedAt",
+        i -> i.backupGeneratedAt,
+        (i, v) -> i.backupGeneratedAt = v);
     add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
     add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
     return b.build();
@@ -186,6 +209,13 @@ public final class UserStateItem {
         state.smsSentAt().isEmpty()
             ? null
             : state.smsSentAt().stream().map(Instant::toString).toList();
+    if (state.backupCodes() != null) {
+      item.backupSalt = state.backupCodes().salt();
+      item.backupHashes = state.backupCodes().hashes();
+      item.backupUsed = state.backupCodes().used();
+      item.backupSealed = bytes(state.backupCodes().sealed());
+      item.backupGeneratedAt = state.backupCodes().generatedAt().toString();
+    }
     item.failedAttempts = state.failedAttempts();
     item.lockedUntil = text(state.lockedUntil());
     return item;
@@ -222,6 +252,14 @@ public final class UserStateItem {
                 Instant.parse(smsCodeExpiresAt),
                 smsCodeAttempts == null ? 0 : smsCodeAttempts),
         smsSentAt == null ? List.of() : smsSentAt.stream().map(Instant::parse).toList(),
+        backupSalt == null
+            ? null
+            : new BackupCodeSet(
+                backupSalt,
+                backupHashes,
+                backupUsed,
+                ciphertext(backupSealed),
+                Instant.parse(backupGeneratedAt)),
         failedAttempts == null ? 0 : failedAttempts,
         lockedUntil == null ? null : Instant.parse(lockedUntil));
   }

@@ -43,7 +43,8 @@ class FaultInjectionTest extends OnEmulatedAws {
     aws.faults.clear();
     assertThat(
             aws.bean(VerificationService.class)
-                .verify("kms-down", "kms-down", Method.TOTP, TotpOnAws.nextStepCode(secret)))
+                .verify("kms-down", "kms-down", Method.TOTP, TotpOnAws.nextStepCode(secret))
+                .method())
         .isEqualTo(Method.TOTP);
   }
 

@@ -88,7 +88,7 @@ class LocalStackTotpFlowTest {
     enrollment.confirm("ls-alice", TOTP.codeAt(secret, Instant.now()));
     String next = TOTP.codeAt(secret, Instant.now().plusSeconds(30));
 
-    assertThat(verification.verify("ls-alice", "ls-alice", Method.TOTP, next))
+    assertThat(verification.verify("ls-alice", "ls-alice", Method.TOTP, next).method())
         .isEqualTo(Method.TOTP);
     assertThatThrownBy(() -> verification.verify("ls-alice", "ls-alice", Method.TOTP, next))
         .extracting(e -> ((TwoFactorException) e).code())

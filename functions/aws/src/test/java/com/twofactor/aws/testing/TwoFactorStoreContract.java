@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
+import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.PendingTotp;
@@ -46,6 +47,13 @@ public abstract class TwoFactorStoreContract {
         .smsCode(
             new SmsCode(SmsCode.Purpose.SIGN_IN, "aGFzaA==", "c2FsdA==", T.plusSeconds(300), 2))
         .smsSentAt(List.of(T.minusSeconds(100), T))
+        .backupCodes(
+            new BackupCodeSet(
+                "c2FsdA==",
+                List.of("aGFzaDE=", "aGFzaDI="),
+                List.of(false, true),
+                Ciphertext.of(new byte[] {9}),
+                T))
         .failedAttempts(3)
         .lockedUntil(T.plusSeconds(900))
         .build();
@@ -84,6 +92,7 @@ public abstract class TwoFactorStoreContract {
                 .pendingSms(null)
                 .smsCode(null)
                 .smsSentAt(List.of())
+                .backupCodes(null)
                 .failedAttempts(0)
                 .lockedUntil(null)
                 .build());
@@ -97,6 +106,7 @@ public abstract class TwoFactorStoreContract {
     assertThat(reloaded.pendingSms()).isNull();
     assertThat(reloaded.smsCode()).isNull();
     assertThat(reloaded.smsSentAt()).isEmpty();
+    assertThat(reloaded.backupCodes()).isNull();
   }
 
   @Test

@@ -23,6 +23,7 @@ public record UserTwoFactor(
     PendingSms pendingSms,
     SmsCode smsCode,
     List<Instant> smsSentAt,
+    BackupCodeSet backupCodes,
     int failedAttempts,
     Instant lockedUntil) {
 
@@ -39,7 +40,7 @@ public record UserTwoFactor(
 
   /** The state of a user the store has never seen. */
   public static UserTwoFactor empty(String userId) {
-    return new UserTwoFactor(userId, 0, null, null, null, null, null, List.of(), 0, null);
+    return new UserTwoFactor(userId, 0, null, null, null, null, null, List.of(), null, 0, null);
   }
 
   /** The same state at another version, as a store returns it after a write. */
@@ -53,8 +54,13 @@ public record UserTwoFactor(
         pendingSms,
         smsCode,
         smsSentAt,
+        backupCodes,
         failedAttempts,
         lockedUntil);
+  }
+
+  public Optional<BackupCodeSet> backupCodeSet() {
+    return Optional.ofNullable(backupCodes);
   }
 
   public Optional<ActiveTotp> activeTotp() {
@@ -103,6 +109,7 @@ public record UserTwoFactor(
     private PendingSms pendingSms;
     private SmsCode smsCode;
     private List<Instant> smsSentAt;
+    private BackupCodeSet backupCodes;
     private int failedAttempts;
     private Instant lockedUntil;
 
@@ -115,6 +122,7 @@ public record UserTwoFactor(
       this.pendingSms = from.pendingSms;
       this.smsCode = from.smsCode;
       this.smsSentAt = from.smsSentAt;
+      this.backupCodes = from.backupCodes;
       this.failedAttempts = from.failedAttempts;
       this.lockedUntil = from.lockedUntil;
     }
@@ -149,6 +157,11 @@ public record UserTwoFactor(
       return this;
     }
 
+    public Builder backupCodes(BackupCodeSet value) {
+      this.backupCodes = value;
+      return this;
+    }
+
     public Builder failedAttempts(int value) {
       this.failedAttempts = value;
       return this;
@@ -169,6 +182,7 @@ public record UserTwoFactor(
           pendingSms,
           smsCode,
           smsSentAt,
+          backupCodes,
           failedAttempts,
           lockedUntil);
     }

@@ -20,6 +20,10 @@ record Decision<R>(
     return new Decision<>(next, result, null, List.of(events));
   }
 
+  static <R> Decision<R> grant(UserTwoFactor next, R result, List<AuditEvent> events) {
+    return new Decision<>(next, result, null, events);
+  }
+
   /** Refuse, but record the attempt first (a failure count, a lockout). */
   static <R> Decision<R> refuse(UserTwoFactor next, TwoFactorException refusal, AuditEvent... e) {
     return new Decision<>(next, null, refusal, List.of(e));

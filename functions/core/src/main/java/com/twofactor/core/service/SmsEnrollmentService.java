@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,8 @@ public final class SmsEnrollmentService {
   private final SmsPolicy policy;
   private final PhoneNumbers phones;
   private final VerificationService verification;
+  private final BackupCodePolicy backupPolicy;
+  private final BackupCodeIssuer backupCodeIssuer;
   private final StateUpdates updates;
   private final SmsDelivery delivery;
 
@@ -53,6 +57,7 @@ public final class SmsEnrollmentService {
       SmsPolicy policy,
       PhoneNumbers phones,
       SmsMessages messages,
+      BackupCodePolicy backupPolicy,
       VerificationService verification) {
     this.cipher = cipher;
     this.clock = clock;
@@ -61,6 +66,8 @@ public final class SmsEnrollmentService {
     this.policy = policy;
     this.phones = phones;
     this.verification = verification;
+    this.backupPolicy = backupPolicy;
+    this.backupCodeIssuer = new BackupCodeIssuer(cipher, random, backupPolicy);
     this.updates = new StateUpdates(store, audit);
     this.delivery = new SmsDelivery(sender, messages, updates);
   }
@@ -118,8 +125,9 @@ public final class SmsEnrollmentService {
   }
 
   /** Activates the pending phone when {@code code} is its live code; wrong codes count. */
-  public TwoFactorStatus confirm(String userId, String code) {
+  public Confirmation confirm(String userId, String code) {
     String digits = Codes.sixDigits(code);
+    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, userId);
     return updates.apply(
         userId,
         state -> {
@@ -143,17 +151,24 @@ public final class SmsEnrollmentService {
                 "sms.enable",
                 details);
           }
-          UserTwoFactor next =
+          UserTwoFactor activated =
               lockout.afterSuccess(state).toBuilder()
                   .sms(new ActiveSms(pending.phone(), pending.phoneHint(), now))
                   .pendingSms(null)
                   .smsCode(null)
                   .build();
-          return Decision.grant(
-              next,
-              StatusService.describe(next, now),
+          FirstBackupCodes.Result withCodes = backupCodes.addIfMissing(activated, now);
+          List<AuditEvent> events = new ArrayList<>();
+          events.add(
               new AuditEvent(
                   now, userId, "sms.enable", userId, AuditEvent.Outcome.SUCCESS, details));
+          events.addAll(withCodes.events());
+          return Decision.grant(
+              withCodes.next(),
+              new Confirmation(
+                  StatusService.describe(withCodes.next(), now, backupPolicy),
+                  withCodes.newCodes()),
+              events);
         });
   }
 }

@@ -5,6 +5,7 @@ import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -14,10 +15,13 @@ import java.util.function.Function;
  */
 final class StateUpdates {
   /**
-   * Enough for every contender of a burst on one user: each round lets one writer through, and a
-   * lockout ends the burst after a handful of rounds. Past it the caller gets 503 and retries.
+   * Enough for every contender of a burst on one user (each round lets at least one writer through;
+   * jittered back-off spreads the rest). Past it the caller gets 503 and retries.
    */
-  static final int MAX_ROUNDS = 16;
+  static final int MAX_ROUNDS = 64;
+
+  /** Upper bound of the random pause after a lost race, in milliseconds. */
+  private static final int MAX_BACKOFF_MILLIS = 20;
 
   private final TwoFactorStore store;
   private final AuditLog audit;
@@ -35,6 +39,7 @@ final class StateUpdates {
         try {
           store.save(decision.next());
         } catch (StaleStateException lost) {
+          backOff(round);
           continue;
         }
       }
@@ -45,5 +50,16 @@ final class StateUpdates {
       return decision.result();
     }
     throw new DependencyUnavailableException("store", new StaleStateException(userId, -1));
+  }
+
+  /** A short random pause (not security-relevant randomness) so contenders stop colliding. */
+  private static void backOff(int round) {
+    int bound = Math.min(MAX_BACKOFF_MILLIS, 2 + 2 * round);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(bound));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DependencyUnavailableException("store", e);
+    }
   }
 }

@@ -14,17 +14,19 @@ import java.util.List;
 public final class StatusService {
   private final TwoFactorStore store;
   private final Clock clock;
+  private final BackupCodePolicy backupPolicy;
 
-  public StatusService(TwoFactorStore store, Clock clock) {
+  public StatusService(TwoFactorStore store, Clock clock, BackupCodePolicy backupPolicy) {
     this.store = store;
     this.clock = clock;
+    this.backupPolicy = backupPolicy;
   }
 
   public TwoFactorStatus status(String userId) {
-    return describe(store.load(userId), clock.instant());
+    return describe(store.load(userId), clock.instant(), backupPolicy);
   }
 
-  static TwoFactorStatus describe(UserTwoFactor state, Instant now) {
+  static TwoFactorStatus describe(UserTwoFactor state, Instant now, BackupCodePolicy policy) {
     MethodStatus totp =
         state
             .activeTotp()
@@ -49,7 +51,16 @@ public final class StatusService {
         state.enabled(),
         totp,
         sms,
-        TwoFactorStatus.BackupCodes.NONE,
+        state
+            .backupCodeSet()
+            .map(
+                set ->
+                    new TwoFactorStatus.BackupCodes(
+                        set.remaining(),
+                        set.total(),
+                        set.generatedAt(),
+                        set.remaining() <= policy.lowWatermark()))
+            .orElse(TwoFactorStatus.BackupCodes.NONE),
         List.of(),
         state.isLockedAt(now) ? state.lockedUntil() : null);
   }

@@ -20,7 +20,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -37,6 +39,8 @@ public final class TotpEnrollmentService {
   private final SecureRandom random;
   private final LockoutPolicy lockout;
   private final String issuer;
+  private final BackupCodePolicy backupPolicy;
+  private final BackupCodeIssuer backupCodeIssuer;
   private final Totp totp = new Totp();
   private final StateUpdates updates;
 
@@ -47,12 +51,15 @@ public final class TotpEnrollmentService {
       Clock clock,
       SecureRandom random,
       LockoutPolicy lockout,
+      BackupCodePolicy backupPolicy,
       String issuer) {
     this.cipher = cipher;
     this.clock = clock;
     this.random = random;
     this.lockout = lockout;
     this.issuer = issuer;
+    this.backupPolicy = backupPolicy;
+    this.backupCodeIssuer = new BackupCodeIssuer(cipher, random, backupPolicy);
     this.updates = new StateUpdates(store, audit);
   }
 
@@ -88,12 +95,13 @@ public final class TotpEnrollmentService {
   }
 
   /**
-   * Activates the pending set-up when {@code code} is a current code of its secret. A wrong code
-   * counts towards the lockout; the step used is remembered, so the same code cannot then be
-   * replayed to verify.
+   * Activates the pending set-up when {@code code} is a current code of its secret, and gives the
+   * user their first backup codes if they have none. A wrong code counts towards the lockout; the
+   * step used is remembered, so the same code cannot then be replayed to verify.
    */
-  public TwoFactorStatus confirm(String userId, String code) {
+  public Confirmation confirm(String userId, String code) {
     String digits = Codes.sixDigits(code);
+    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, userId);
     return updates.apply(
         userId,
         state -> {
@@ -120,14 +128,14 @@ public final class TotpEnrollmentService {
             return Verifications.refuseWrongCode(
                 lockout, state, now, userId, "totp.enable", Map.of("method", "totp"));
           }
-          UserTwoFactor next =
+          UserTwoFactor activated =
               lockout.afterSuccess(state).toBuilder()
                   .totp(new ActiveTotp(pending.secret(), now, step.getAsLong()))
                   .pendingTotp(null)
                   .build();
-          return Decision.grant(
-              next,
-              StatusService.describe(next, now),
+          FirstBackupCodes.Result withCodes = backupCodes.addIfMissing(activated, now);
+          List<AuditEvent> events = new ArrayList<>();
+          events.add(
               new AuditEvent(
                   now,
                   userId,
@@ -135,6 +143,13 @@ public final class TotpEnrollmentService {
                   userId,
                   AuditEvent.Outcome.SUCCESS,
                   Map.of("method", "totp")));
+          events.addAll(withCodes.events());
+          return Decision.grant(
+              withCodes.next(),
+              new Confirmation(
+                  StatusService.describe(withCodes.next(), now, backupPolicy),
+                  withCodes.newCodes()),
+              events);
         });
   }
 

@@ -21,9 +21,12 @@ public record TwoFactorStatus(
     public static final MethodStatus NONE = new MethodStatus(State.NONE, null, null);
   }
 
-  /** How many backup codes are left of how many, and when the set was made. */
-  public record BackupCodes(int remaining, int total, Instant generatedAt) {
-    public static final BackupCodes NONE = new BackupCodes(0, 0, null);
+  /**
+   * How many backup codes are left of how many, and when the set was made; {@code runningLow} when
+   * so few are left that the user should make new ones.
+   */
+  public record BackupCodes(int remaining, int total, Instant generatedAt, boolean runningLow) {
+    public static final BackupCodes NONE = new BackupCodes(0, 0, null, false);
   }
 
   /** The lifecycle of a method. */

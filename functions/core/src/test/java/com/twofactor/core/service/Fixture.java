@@ -26,10 +26,23 @@ final class Fixture {
   final RecordingAuditLog audit = new RecordingAuditLog();
   final TotpEnrollmentService enrollment =
       new TotpEnrollmentService(
-          store, cipher, audit, clock, new SecureRandom(), LockoutPolicy.DEFAULT, "Acme");
+          store,
+          cipher,
+          audit,
+          clock,
+          new SecureRandom(),
+          LockoutPolicy.DEFAULT,
+          BackupCodePolicy.DEFAULT,
+          "Acme");
   final VerificationService verification =
       new VerificationService(
-          store, cipher, audit, clock, LockoutPolicy.DEFAULT, SmsPolicy.DEFAULT);
+          store,
+          cipher,
+          audit,
+          clock,
+          LockoutPolicy.DEFAULT,
+          SmsPolicy.DEFAULT,
+          BackupCodePolicy.DEFAULT);
   final InMemorySmsOutbox outbox = new InMemorySmsOutbox(clock);
   final SmsMessages messages = new SmsMessages("Acme", Optional.of("acme.example"));
   final SmsEnrollmentService smsEnrollment =
@@ -44,6 +57,7 @@ final class Fixture {
           SmsPolicy.DEFAULT,
           new PhoneNumbers(Set.of("US", "CA", "GB", "DE", "FR")),
           messages,
+          BackupCodePolicy.DEFAULT,
           verification);
   final SmsCodeService smsCodes =
       new SmsCodeService(
@@ -56,7 +70,10 @@ final class Fixture {
           LockoutPolicy.DEFAULT,
           SmsPolicy.DEFAULT,
           messages);
-  final StatusService status = new StatusService(store, clock);
+  final StatusService status = new StatusService(store, clock, BackupCodePolicy.DEFAULT);
+  final BackupCodeService backupCodes =
+      new BackupCodeService(
+          store, cipher, audit, clock, new SecureRandom(), BackupCodePolicy.DEFAULT, verification);
   private final Totp totp = new Totp();
 
   /** Sets up and confirms TOTP for {@code userId}; returns the raw secret. */

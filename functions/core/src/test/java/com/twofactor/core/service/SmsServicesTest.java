@@ -58,7 +58,7 @@ class SmsServicesTest {
   void confirm_activatesThePhoneWithTheTextedCode() {
     f.smsEnrollment.start("alice", PHONE, Optional.empty());
 
-    TwoFactorStatus status = f.smsEnrollment.confirm("alice", f.outbox.lastCodeTo(PHONE));
+    TwoFactorStatus status = f.smsEnrollment.confirm("alice", f.outbox.lastCodeTo(PHONE)).status();
 
     assertThat(status.enabled()).isTrue();
     assertThat(status.sms().status()).isEqualTo(State.ACTIVE);
@@ -82,7 +82,7 @@ class SmsServicesTest {
     String fresh = f.outbox.lastCodeTo(PHONE);
 
     assertThat(f.store.load("alice").smsCode().attempts()).isZero();
-    assertThat(f.smsEnrollment.confirm("alice", fresh).enabled()).isTrue();
+    assertThat(f.smsEnrollment.confirm("alice", fresh).status().enabled()).isTrue();
   }
 
   @Test
@@ -162,7 +162,8 @@ class SmsServicesTest {
     f.smsCodes.sendSignInCode("alice", "alice");
     String code = f.outbox.lastCodeTo(PHONE);
 
-    assertThat(f.verification.verify("alice", "alice", Method.SMS, code)).isEqualTo(Method.SMS);
+    assertThat(f.verification.verify("alice", "alice", Method.SMS, code).method())
+        .isEqualTo(Method.SMS);
     assertThat(codeOf(() -> f.verification.verify("alice", "alice", Method.SMS, code)))
         .isEqualTo(ErrorCode.INVALID_CODE);
   }

@@ -73,13 +73,13 @@ class TotpEnrollmentServiceTest {
     TotpSetup setup = f.enrollment.start("alice", "alice");
 
     TwoFactorStatus status =
-        f.enrollment.confirm("alice", f.codeNow(Base32.decode(setup.secret())));
+        f.enrollment.confirm("alice", f.codeNow(Base32.decode(setup.secret()))).status();
 
     assertThat(status.enabled()).isTrue();
     assertThat(status.totp().status()).isEqualTo(State.ACTIVE);
     assertThat(status.totp().confirmedAt()).isEqualTo(Fixture.START);
     assertThat(f.store.load("alice").pendingTotp()).isNull();
-    assertThat(f.audit.actions()).containsExactly("totp.enable");
+    assertThat(f.audit.actions()).containsExactly("totp.enable", "backup_codes.create");
   }
 
   @Test
@@ -88,7 +88,10 @@ class TotpEnrollmentServiceTest {
     String code = f.codeNow(secret);
 
     assertThat(
-            f.enrollment.confirm("alice", code.substring(0, 3) + " " + code.substring(3)).enabled())
+            f.enrollment
+                .confirm("alice", code.substring(0, 3) + " " + code.substring(3))
+                .status()
+                .enabled())
         .isTrue();
   }
 

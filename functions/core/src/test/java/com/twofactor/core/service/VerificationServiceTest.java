@@ -19,7 +19,7 @@ class VerificationServiceTest {
   void verify_acceptsTheCurrentCode() {
     byte[] secret = f.enrollTotp("alice");
 
-    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)))
+    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)).method())
         .isEqualTo(Method.TOTP);
     assertThat(f.audit.events())
         .last()
@@ -56,7 +56,7 @@ class VerificationServiceTest {
     f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret));
     f.nextStep();
 
-    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)))
+    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)).method())
         .isEqualTo(Method.TOTP);
   }
 
@@ -97,7 +97,7 @@ class VerificationServiceTest {
     assertThat(f.audit.actions()).contains("verification.locked");
 
     f.clock.advance(Duration.ofMinutes(1));
-    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)))
+    assertThat(f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)).method())
         .isEqualTo(Method.TOTP);
   }
 

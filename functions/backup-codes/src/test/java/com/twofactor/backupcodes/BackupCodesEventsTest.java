@@ -1,0 +1,26 @@
+package com.twofactor.backupcodes;
+
+import static java.util.Map.entry;
+
+import com.twofactor.aws.testing.ApiEventsContract;
+import java.util.Map;
+
+class BackupCodesEventsTest extends ApiEventsContract {
+
+  @Override
+  protected String function() {
+    return "backup-codes";
+  }
+
+  @Override
+  protected Map<String, Integer> expectedStatuses() {
+    return Map.ofEntries(
+        entry("reveal.json", 400),
+        entry("reveal-with-backup-code.json", 400),
+        entry("reveal-without-verification.json", 400),
+        entry("regenerate.json", 400),
+        entry("consume.json", 400),
+        entry("consume-malformed-code.json", 400),
+        entry("consume-without-authorizer-claims.json", 401));
+  }
+}

@@ -1,0 +1,116 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.ErrorCode;
+import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.BackupCodeSet;
+import com.twofactor.core.port.AuditEvent;
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.SecretCipher;
+import com.twofactor.core.port.TwoFactorStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Reveal codes" and "regenerate": both need a fresh second factor (a backup code used as that
+ * proof is consumed). Consuming a code is a verification ({@link VerificationService}).
+ */
+public final class BackupCodeService {
+  private final TwoFactorStore store;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final VerificationService verification;
+  private final BackupCodeIssuer issuer;
+  private final StateUpdates updates;
+
+  public BackupCodeService(
+      TwoFactorStore store,
+      SecretCipher cipher,
+      AuditLog audit,
+      Clock clock,
+      SecureRandom random,
+      BackupCodePolicy policy,
+      VerificationService verification) {
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+    this.verification = verification;
+    this.issuer = new BackupCodeIssuer(cipher, random, policy);
+    this.updates = new StateUpdates(store, audit);
+  }
+
+  /** One code with its state, for "Reveal codes". */
+  public record RevealedCode(String code, boolean used) {
+    @Override
+    public String toString() {
+      return "RevealedCode[used=" + used + "]";
+    }
+  }
+
+  /** The set as the user may see it. */
+  public record Revealed(List<RevealedCode> codes, int remaining) {}
+
+  /** Shows the current set, each code with its used flag, after checking {@code proof}. */
+  public Revealed reveal(String userId, Proof proof) {
+    verification.verify(userId, userId, proof.method(), proof.code());
+    BackupCodeSet set =
+        store
+            .load(userId)
+            .backupCodeSet()
+            .orElseThrow(
+                () ->
+                    new TwoFactorException(
+                        ErrorCode.NOT_FOUND, "There are no backup codes; set up 2FA first."));
+    List<String> codes = issuer.open(userId, set);
+    List<RevealedCode> revealed = new ArrayList<>(codes.size());
+    for (int i = 0; i < codes.size(); i++) {
+      revealed.add(new RevealedCode(codes.get(i), set.used().get(i)));
+    }
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            userId,
+            "backup_codes.reveal",
+            userId,
+            AuditEvent.Outcome.SUCCESS,
+            Map.of("remaining", Integer.toString(set.remaining()))));
+    return new Revealed(revealed, set.remaining());
+  }
+
+  /**
+   * Replaces the set with a new one after checking {@code proof}; the old codes stop working the
+   * moment the conditional write lands.
+   */
+  public Revealed regenerate(String userId, Proof proof) {
+    verification.verify(userId, userId, proof.method(), proof.code());
+    Instant now = clock.instant();
+    BackupCodeIssuer.Issued[] issued = new BackupCodeIssuer.Issued[1];
+    updates.apply(
+        userId,
+        state -> {
+          if (!state.enabled()) {
+            throw new TwoFactorException(
+                ErrorCode.NOT_FOUND, "There are no backup codes; set up 2FA first.");
+          }
+          if (issued[0] == null) {
+            issued[0] = issuer.issue(userId, now);
+          }
+          return Decision.grant(
+              state.toBuilder().backupCodes(issued[0].set()).build(),
+              null,
+              new AuditEvent(
+                  now,
+                  userId,
+                  "backup_codes.regenerate",
+                  userId,
+                  AuditEvent.Outcome.SUCCESS,
+                  Map.of("total", Integer.toString(issued[0].codes().size()))));
+        });
+    List<RevealedCode> codes =
+        issued[0].codes().stream().map(code -> new RevealedCode(code, false)).toList();
+    return new Revealed(codes, codes.size());
+  }
+}

@@ -1,0 +1,46 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.AuditEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives a user their first backup-code set when their first factor becomes active; later
+ * confirmations keep the existing set. One instance serves one operation: the set is drawn (and
+ * sealed with KMS) at most once, however many times the operation re-reads after a lost race.
+ */
+final class FirstBackupCodes {
+  private final BackupCodeIssuer issuer;
+  private final String userId;
+  private BackupCodeIssuer.Issued issued;
+
+  FirstBackupCodes(BackupCodeIssuer issuer, String userId) {
+    this.issuer = issuer;
+    this.userId = userId;
+  }
+
+  /** {@code next} with a set added if it has none, and the codes to show (empty if none made). */
+  record Result(UserTwoFactor next, List<String> newCodes, List<AuditEvent> events) {}
+
+  Result addIfMissing(UserTwoFactor next, Instant now) {
+    if (next.backupCodes() != null) {
+      return new Result(next, List.of(), List.of());
+    }
+    if (issued == null) {
+      issued = issuer.issue(userId, now);
+    }
+    return new Result(
+        next.toBuilder().backupCodes(issued.set()).build(),
+        issued.codes(),
+        List.of(
+            new AuditEvent(
+                now,
+                userId,
+                "backup_codes.create",
+                userId,
+                AuditEvent.Outcome.SUCCESS,
+                Map.of("total", Integer.toString(issued.codes().size())))));
+  }
+}
