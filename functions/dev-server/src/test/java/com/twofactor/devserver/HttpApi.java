@@ -56,6 +56,17 @@ final class HttpApi {
     return send(request);
   }
 
+  Answer put(String path, String user, String json) {
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Answer delete(String path, String user) {
+    return send(request(path, user).DELETE());
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
     if (user != null) {

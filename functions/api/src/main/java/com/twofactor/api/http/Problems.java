@@ -2,6 +2,7 @@ package com.twofactor.api.http;
 
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.InvalidRequestException;
+import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -40,6 +41,20 @@ public final class Problems {
                 .toList()
             : null;
     MutableHttpResponse<Problem> response = of(e.code(), e.getMessage(), errors);
+    if (e instanceof ListedConflictException listed) {
+      Problem p = response.body();
+      boolean owners = listed.listName().equals("owners");
+      response.body(
+          new Problem(
+              p.type(),
+              p.title(),
+              p.status(),
+              p.detail(),
+              p.code(),
+              null,
+              owners ? listed.ids() : null,
+              owners ? null : listed.ids()));
+    }
     e.retryAfter().ifPresent(wait -> retryAfter(response, wait));
     return response;
   }

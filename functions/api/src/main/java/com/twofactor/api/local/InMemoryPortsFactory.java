@@ -1,7 +1,9 @@
 package com.twofactor.api.local;
 
+import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import com.twofactor.core.testing.LocalAesGcmSecretCipher;
@@ -25,6 +27,12 @@ public class InMemoryPortsFactory {
   @Primary
   TwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
+  }
+
+  @Singleton
+  @Primary
+  OrgStore inMemoryOrgStore() {
+    return new InMemoryOrgStore();
   }
 
   /** Also injectable as itself, so the dev server can list and print what was "sent". */

@@ -2,12 +2,15 @@ package com.twofactor.api.wiring;
 
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
+import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.BackupCodePolicy;
 import com.twofactor.core.service.BackupCodeService;
+import com.twofactor.core.service.DisableService;
 import com.twofactor.core.service.LockoutPolicy;
+import com.twofactor.core.service.OrgService;
 import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.SmsPolicy;
@@ -71,6 +74,22 @@ public class DomainFactory {
       BackupCodePolicy policy,
       VerificationService verification) {
     return new BackupCodeService(store, cipher, audit, clock, random, policy, verification);
+  }
+
+  @Singleton
+  OrgService orgService(OrgStore orgs, TwoFactorStore store, AuditLog audit, Clock clock) {
+    return new OrgService(orgs, store, audit, clock);
+  }
+
+  @Singleton
+  DisableService disableService(
+      TwoFactorStore store,
+      OrgStore orgs,
+      AuditLog audit,
+      Clock clock,
+      VerificationService verification,
+      BackupCodePolicy backupPolicy) {
+    return new DisableService(store, orgs, audit, clock, verification, backupPolicy);
   }
 
   @Singleton

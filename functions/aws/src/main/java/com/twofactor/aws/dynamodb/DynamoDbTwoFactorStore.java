@@ -6,6 +6,8 @@ import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -28,14 +30,12 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   private static final Expression ABSENT =
       Expression.builder().expression("attribute_not_exists(pk)").build();
 
+  private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<UserStateItem> table;
 
   public DynamoDbTwoFactorStore(DynamoDbClient dynamoDb, AwsConfiguration config) {
-    this.table =
-        DynamoDbEnhancedClient.builder()
-            .dynamoDbClient(dynamoDb)
-            .build()
-            .table(config.getTableName(), UserStateItem.SCHEMA);
+    this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+    this.table = enhanced.table(config.getTableName(), UserStateItem.SCHEMA);
   }
 
   @Override
@@ -73,6 +73,22 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
       throw new DependencyUnavailableException("DynamoDB PutItem", e);
     }
     return state.withVersion(next);
+  }
+
+  @Override
+  public Map<String, UserTwoFactor> loadAll(Collection<String> userIds) {
+    Map<String, UserTwoFactor> states = new HashMap<>();
+    userIds.forEach(id -> states.put(id, UserTwoFactor.empty(id)));
+    BatchReads.read(
+        enhanced,
+        table,
+        UserStateItem.class,
+        userIds.stream().map(DynamoDbTwoFactorStore::key).toList(),
+        item -> {
+          String userId = item.getPk().substring("USER#".length());
+          states.put(userId, item.toState(userId));
+        });
+    return states;
   }
 
   /** The table this store writes to, for tests and tools that create it. */

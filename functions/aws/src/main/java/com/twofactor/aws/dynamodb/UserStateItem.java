@@ -10,6 +10,7 @@ import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
@@ -54,6 +55,7 @@ public final class UserStateItem {
   private List<Boolean> backupUsed;
   private SdkBytes backupSealed;
   private String backupGeneratedAt;
+  private List<String> requiredBy;
   private Integer failedAttempts;
   private String lockedUntil;
 
@@ -155,6 +157,9 @@ public final class UserStateItem {
         "backupGeneratedAt",
         i -> i.backupGeneratedAt,
         (i, v) -> i.backupGeneratedAt = v);
+    b.addAttribute(
+        EnhancedType.listOf(String.class),
+        a -> a.name("requiredBy").getter(i -> i.requiredBy).setter((i, v) -> i.requiredBy = v));
     add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
     add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
     return b.build();
@@ -216,6 +221,8 @@ public final class UserStateItem {
       item.backupSealed = bytes(state.backupCodes().sealed());
       item.backupGeneratedAt = state.backupCodes().generatedAt().toString();
     }
+    item.requiredBy =
+        state.requiredBy().isEmpty() ? null : state.requiredBy().stream().sorted().toList();
     item.failedAttempts = state.failedAttempts();
     item.lockedUntil = text(state.lockedUntil());
     return item;
@@ -260,6 +267,7 @@ public final class UserStateItem {
                 backupUsed,
                 ciphertext(backupSealed),
                 Instant.parse(backupGeneratedAt)),
+        requiredBy == null ? Set.of() : Set.copyOf(requiredBy),
         failedAttempts == null ? 0 : failedAttempts,
         lockedUntil == null ? null : Instant.parse(lockedUntil));
   }

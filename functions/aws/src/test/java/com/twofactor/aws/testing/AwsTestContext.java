@@ -1,13 +1,12 @@
 package com.twofactor.aws.testing;
 
-import com.twofactor.aws.dynamodb.DynamoDbTwoFactorStore;
+import com.twofactor.aws.dynamodb.TableDefinition;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A Micronaut context wired exactly as on Lambda (the AWS clients factory, the DynamoDB store, the
@@ -62,17 +61,7 @@ public final class AwsTestContext implements AutoCloseable {
     all.put("two-factor.aws.credentials", "emulator");
     this.properties = Map.copyOf(all);
     context = ApplicationContext.builder().properties(properties).singletons(calls, faults).start();
-    context
-        .getBean(DynamoDbTwoFactorStore.class)
-        .table()
-        .createTable(
-            CreateTableEnhancedRequest.builder()
-                .provisionedThroughput(
-                    ProvisionedThroughput.builder()
-                        .readCapacityUnits(100L)
-                        .writeCapacityUnits(100L)
-                        .build())
-                .build());
+    context.getBean(DynamoDbClient.class).createTable(TableDefinition.createRequest(tableName));
     calls.reset();
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the service knows about one user's second factors, read and written as a unit.
@@ -13,6 +14,9 @@ import java.util.Optional;
  * requests cannot lose each other's updates or use a code twice (DESIGN.md rule 6).
  *
  * @param smsSentAt when SMS codes were sent within the last hour, oldest first (rate limits)
+ * @param requiredBy the orgs that require this user, as one of their owners, to keep 2FA: marked in
+ *     this state by the conditional write that checked 2FA was on, so disabling (also a conditional
+ *     write of this state) and an org's requirement switch can never both win
  */
 public record UserTwoFactor(
     String userId,
@@ -24,6 +28,7 @@ public record UserTwoFactor(
     SmsCode smsCode,
     List<Instant> smsSentAt,
     BackupCodeSet backupCodes,
+    Set<String> requiredBy,
     int failedAttempts,
     Instant lockedUntil) {
 
@@ -36,11 +41,13 @@ public record UserTwoFactor(
       throw new IllegalArgumentException("failedAttempts must not be negative");
     }
     smsSentAt = smsSentAt == null ? List.of() : List.copyOf(smsSentAt);
+    requiredBy = requiredBy == null ? Set.of() : Set.copyOf(requiredBy);
   }
 
   /** The state of a user the store has never seen. */
   public static UserTwoFactor empty(String userId) {
-    return new UserTwoFactor(userId, 0, null, null, null, null, null, List.of(), null, 0, null);
+    return new UserTwoFactor(
+        userId, 0, null, null, null, null, null, List.of(), null, Set.of(), 0, null);
   }
 
   /** The same state at another version, as a store returns it after a write. */
@@ -55,6 +62,7 @@ public record UserTwoFactor(
         smsCode,
         smsSentAt,
         backupCodes,
+        requiredBy,
         failedAttempts,
         lockedUntil);
   }
@@ -110,6 +118,7 @@ public record UserTwoFactor(
     private SmsCode smsCode;
     private List<Instant> smsSentAt;
     private BackupCodeSet backupCodes;
+    private Set<String> requiredBy;
     private int failedAttempts;
     private Instant lockedUntil;
 
@@ -123,6 +132,7 @@ public record UserTwoFactor(
       this.smsCode = from.smsCode;
       this.smsSentAt = from.smsSentAt;
       this.backupCodes = from.backupCodes;
+      this.requiredBy = from.requiredBy;
       this.failedAttempts = from.failedAttempts;
       this.lockedUntil = from.lockedUntil;
     }
@@ -162,6 +172,11 @@ public record UserTwoFactor(
       return this;
     }
 
+    public Builder requiredBy(Set<String> value) {
+      this.requiredBy = value;
+      return this;
+    }
+
     public Builder failedAttempts(int value) {
       this.failedAttempts = value;
       return this;
@@ -183,6 +198,7 @@ public record UserTwoFactor(
           smsCode,
           smsSentAt,
           backupCodes,
+          requiredBy,
           failedAttempts,
           lockedUntil);
     }

@@ -1,6 +1,8 @@
 package com.twofactor.core.port;
 
 import com.twofactor.core.model.UserTwoFactor;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Durable home of each user's {@link UserTwoFactor}. Implementations must be safe for concurrent
@@ -21,4 +23,10 @@ public interface TwoFactorStore {
    * @throws StaleStateException when another writer got there first; nothing was written
    */
   UserTwoFactor save(UserTwoFactor state);
+
+  /**
+   * The states of many users, by id, in as few reads as the store allows (DynamoDB: one batch read
+   * per 100 users); users with nothing stored come back empty.
+   */
+  Map<String, UserTwoFactor> loadAll(Collection<String> userIds);
 }

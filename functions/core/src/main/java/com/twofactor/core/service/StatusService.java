@@ -6,7 +6,6 @@ import com.twofactor.core.service.TwoFactorStatus.MethodStatus;
 import com.twofactor.core.service.TwoFactorStatus.State;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Reads a user's status: one store read, no decryption (DESIGN.md budget: status at most 1 call).
@@ -61,7 +60,7 @@ public final class StatusService {
                         set.generatedAt(),
                         set.remaining() <= policy.lowWatermark()))
             .orElse(TwoFactorStatus.BackupCodes.NONE),
-        List.of(),
+        state.requiredBy().stream().sorted().toList(),
         state.isLockedAt(now) ? state.lockedUntil() : null);
   }
 }

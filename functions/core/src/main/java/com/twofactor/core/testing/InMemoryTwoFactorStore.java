@@ -3,6 +3,9 @@ package com.twofactor.core.testing;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -29,5 +32,12 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
           }
           return state.withVersion(state.version() + 1);
         });
+  }
+
+  @Override
+  public Map<String, UserTwoFactor> loadAll(Collection<String> userIds) {
+    Map<String, UserTwoFactor> found = new HashMap<>();
+    userIds.forEach(id -> found.put(id, load(id)));
+    return found;
   }
 }

@@ -1,0 +1,217 @@
+package com.twofactor.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twofactor.aws.testing.OnEmulatedAws;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.org.Membership;
+import com.twofactor.core.org.Org;
+import com.twofactor.core.org.Role;
+import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.Confirmation;
+import com.twofactor.core.service.DisableService;
+import com.twofactor.core.service.OrgService;
+import com.twofactor.core.service.Proof;
+import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.testing.TotpCodes;
+import com.twofactor.core.totp.Base32;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Organizations on the real DynamoDB wire protocol: scale, cost of the switch, races. */
+class OrgsOnDynamoDbTest extends OnEmulatedAws {
+
+  private OrgService orgs() {
+    return aws.bean(OrgService.class);
+  }
+
+  /** Enables TOTP; returns the backup codes, usable as proofs. */
+  private List<String> enableTwoFactor(String userId) {
+    TotpEnrollmentService enrollment = aws.bean(TotpEnrollmentService.class);
+    byte[] secret = Base32.decode(enrollment.start(userId, userId).secret());
+    Confirmation done = enrollment.confirm(userId, TotpCodes.at(secret, Instant.now()));
+    return done.newBackupCodes();
+  }
+
+  /** Adds {@code count} members without 2FA, 25 to a batch write. */
+  private void seedMembers(String orgId, String prefix, int count) {
+    DynamoDbEnhancedClient client =
+        DynamoDbEnhancedClient.builder().dynamoDbClient(aws.bean(DynamoDbClient.class)).build();
+    var table = client.table(aws.tableName, MembershipItem.SCHEMA);
+    Instant now = Instant.now();
+    for (int from = 0; from < count; from += 25) {
+      WriteBatch.Builder<MembershipItem> batch =
+          WriteBatch.builder(MembershipItem.class).mappedTableResource(table);
+      for (int i = from; i < Math.min(count, from + 25); i++) {
+        batch.addPutItem(
+            MembershipItem.from(
+                new Membership(orgId, String.format("%s-%05d", prefix, i), Role.MEMBER, now)));
+      }
+      client.batchWriteItem(
+          BatchWriteItemEnhancedRequest.builder().writeBatches(batch.build()).build());
+    }
+  }
+
+  private Org orgWithTwoOwners(String name) {
+    enableTwoFactor(name + "-owner-a");
+    enableTwoFactor(name + "-owner-b");
+    Org org = orgs().create(name + "-owner-a", name);
+    orgs().putMember(name + "-owner-a", org.orgId(), name + "-owner-b", Role.OWNER);
+    return org;
+  }
+
+  private List<String> callsOfSwitchingOn(Org org) {
+    aws.calls.reset();
+    orgs().setRequirement(ownerOf(org), org.orgId(), true, 24);
+    return aws.calls.calls();
+  }
+
+  private static String ownerOf(Org org) {
+    return org.owners().get(0);
+  }
+
+  @Test
+  void switch_costsTheSameCallsFor10And2000Members() {
+    Org small = orgWithTwoOwners("small");
+    seedMembers(small.orgId(), "small-member", 8);
+    Org large = orgWithTwoOwners("large");
+    seedMembers(large.orgId(), "large-member", 1998);
+
+    List<String> smallCalls = callsOfSwitchingOn(small);
+    List<String> largeCalls = callsOfSwitchingOn(large);
+
+    assertThat(largeCalls).isEqualTo(smallCalls);
+    // One org read, a read and a write per owner, one conditional org write.
+    assertThat(smallCalls)
+        .containsExactly(
+            "DynamoDb.GetItem",
+            "DynamoDb.GetItem",
+            "DynamoDb.PutItem",
+            "DynamoDb.GetItem",
+            "DynamoDb.PutItem",
+            "DynamoDb.PutItem");
+  }
+
+  @Test
+  void anOrgOf10000MembersListsInPagesAndCountsThemAll() {
+    Org org = orgWithTwoOwners("huge");
+    seedMembers(org.orgId(), "huge-member", 10_000);
+    orgs().setRequirement(ownerOf(org), org.orgId(), true, 0);
+
+    int listed = 0;
+    int pages = 0;
+    String cursor = null;
+    do {
+      OrgService.MemberListing page =
+          orgs().listMembers(ownerOf(org), org.orgId(), true, 100, cursor);
+      assertThat(page.members()).hasSizeLessThanOrEqualTo(100).allMatch(m -> !m.twoFactor());
+      listed += page.members().size();
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null);
+
+    assertThat(listed).isEqualTo(10_000);
+    assertThat(pages).isBetween(100, 102);
+    OrgService.Summary summary = orgs().summary(ownerOf(org), org.orgId());
+    assertThat(summary.members()).isEqualTo(10_000);
+    assertThat(summary.owners()).isEqualTo(2);
+    assertThat(summary.ownersWithTwoFactor()).isEqualTo(2);
+    assertThat(orgs().access(ownerOf(org), org.orgId(), "huge-member-04242").allowed()).isFalse();
+  }
+
+  /**
+   * An owner disabling 2FA while another owner switches the requirement on: whichever wins, an org
+   * that requires 2FA never ends up with an owner without it.
+   */
+  @Test
+  void disableRacingTheSwitch_neverLeavesARequiringOrgWithAnOwnerWithout2fa() throws Exception {
+    TwoFactorStore users = aws.bean(TwoFactorStore.class);
+    OrgStore store = aws.bean(OrgStore.class);
+    int switchedOn = 0;
+    int disabled = 0;
+    for (int round = 0; round < 12; round++) {
+      String a = "race-a-" + round;
+      String b = "race-b-" + round;
+      enableTwoFactor(a);
+      List<String> proofs = enableTwoFactor(b);
+      Org org = orgs().create(a, "race-" + round);
+      orgs().putMember(a, org.orgId(), b, Role.OWNER);
+      CountDownLatch go = new CountDownLatch(1);
+      // Staggered starts, so that each side sometimes gets there first.
+      long head = (round % 4) * 15L;
+      CompletableFuture<Boolean> switching =
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(go);
+                pause(head);
+                try {
+                  orgs().setRequirement(a, org.orgId(), true, 0);
+                  return true;
+                } catch (RuntimeException refused) {
+                  return false;
+                }
+              });
+      CompletableFuture<Boolean> disabling =
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(go);
+                try {
+                  aws.bean(DisableService.class)
+                      .disable(b, new Proof(Method.BACKUP_CODE, proofs.get(0)), Optional.empty());
+                  return true;
+                } catch (RuntimeException refused) {
+                  return false;
+                }
+              });
+      go.countDown();
+      boolean on = switching.get();
+      boolean off = disabling.get();
+
+      Org after = store.findOrg(org.orgId()).orElseThrow();
+      if (after.required()) {
+        assertThat(after.owners()).allMatch(owner -> users.load(owner).enabled());
+      }
+      assertThat(on && off).as("both cannot win").isFalse();
+      switchedOn += on ? 1 : 0;
+      disabled += off ? 1 : 0;
+    }
+    assertThat(switchedOn + disabled).isPositive();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aUsersOrgsAreFoundThroughTheIndex() {
+    enableTwoFactor("index-owner");
+    Org first = orgs().create("index-owner", "one");
+    Org second = orgs().create("index-owner", "two");
+
+    assertThat(aws.bean(OrgStore.class).orgIdsOf("index-owner"))
+        .containsExactlyInAnyOrder(first.orgId(), second.orgId());
+  }
+}

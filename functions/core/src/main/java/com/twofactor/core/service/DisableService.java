@@ -1,0 +1,138 @@
+package com.twofactor.core.service;
+
+import com.twofactor.core.ErrorCode;
+import com.twofactor.core.ListedConflictException;
+import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.org.Org;
+import com.twofactor.core.port.AuditEvent;
+import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.TwoFactorStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * "Disable 2FA", or removing one method. Needs a fresh second factor. Turning 2FA off is refused
+ * while an org of the user requires it: for owners through the marks in their own state (checked in
+ * the same conditional write, so it cannot race past a requirement switch), for members through
+ * their memberships.
+ */
+public final class DisableService {
+  private final OrgStore orgs;
+  private final Clock clock;
+  private final VerificationService verification;
+  private final BackupCodePolicy backupPolicy;
+  private final StateUpdates updates;
+
+  public DisableService(
+      TwoFactorStore store,
+      OrgStore orgs,
+      AuditLog audit,
+      Clock clock,
+      VerificationService verification,
+      BackupCodePolicy backupPolicy) {
+    this.orgs = orgs;
+    this.clock = clock;
+    this.verification = verification;
+    this.backupPolicy = backupPolicy;
+    this.updates = new StateUpdates(store, audit);
+  }
+
+  /**
+   * Removes {@code method} (TOTP or SMS), or every factor and the backup codes when empty. Removing
+   * the last method turns 2FA off and removes the backup codes too.
+   */
+  public TwoFactorStatus disable(String userId, Proof proof, Optional<Method> method) {
+    verification.verify(userId, userId, proof.method(), proof.code());
+    Set<String> requiringOrgs = requiringOrgsOf(userId);
+    return updates.apply(
+        userId,
+        state -> {
+          Instant now = clock.instant();
+          UserTwoFactor next = without(state, method);
+          if (!next.enabled()) {
+            List<String> binding = binding(state, requiringOrgs);
+            if (!binding.isEmpty()) {
+              throw ListedConflictException.requiredByOrgs(binding);
+            }
+            next =
+                next.toBuilder()
+                    .backupCodes(null)
+                    .requiredBy(Set.of())
+                    .smsCode(null)
+                    .pendingTotp(null)
+                    .pendingSms(null)
+                    .build();
+          }
+          return Decision.grant(
+              next,
+              StatusService.describe(next, now, backupPolicy),
+              new AuditEvent(
+                  now,
+                  userId,
+                  next.enabled() ? "two_factor.method_removed" : "two_factor.disable",
+                  userId,
+                  AuditEvent.Outcome.SUCCESS,
+                  Map.of("method", method.map(Method::wireName).orElse("all"))));
+        });
+  }
+
+  private static UserTwoFactor without(UserTwoFactor state, Optional<Method> method) {
+    if (method.isEmpty()) {
+      return state.toBuilder().totp(null).sms(null).build();
+    }
+    return switch (method.get()) {
+      case TOTP -> {
+        if (state.totp() == null) {
+          throw notSetUp();
+        }
+        yield state.toBuilder().totp(null).pendingTotp(null).build();
+      }
+      case SMS -> {
+        if (state.sms() == null) {
+          throw notSetUp();
+        }
+        yield state.toBuilder().sms(null).pendingSms(null).smsCode(null).build();
+      }
+      case BACKUP_CODE -> throw notSetUp();
+    };
+  }
+
+  /**
+   * The orgs that forbid turning 2FA off: those the user belongs to that require it, and those that
+   * marked the user as an owner, unless the org was seen not to require it (a mark left by an
+   * interrupted switch-off, which this write cleans up).
+   */
+  private static List<String> binding(UserTwoFactor state, Set<String> requiringOrgs) {
+    Set<String> binding = new TreeSet<>(requiringOrgs);
+    binding.addAll(state.requiredBy());
+    return List.copyOf(binding);
+  }
+
+  /** The user's orgs that require 2FA now: one index query and one batch read. */
+  private Set<String> requiringOrgsOf(String userId) {
+    List<String> ids = orgs.orgIdsOf(userId);
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> requiring = new HashSet<>();
+    for (Org org : orgs.findOrgs(ids).values()) {
+      if (org.required()) {
+        requiring.add(org.orgId());
+      }
+    }
+    return requiring;
+  }
+
+  private static TwoFactorException notSetUp() {
+    return new TwoFactorException(ErrorCode.NOT_FOUND, "That method is not set up.");
+  }
+}

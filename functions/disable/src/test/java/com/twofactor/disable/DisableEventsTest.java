@@ -1,0 +1,23 @@
+package com.twofactor.disable;
+
+import static java.util.Map.entry;
+
+import com.twofactor.aws.testing.ApiEventsContract;
+import java.util.Map;
+
+class DisableEventsTest extends ApiEventsContract {
+
+  @Override
+  protected String function() {
+    return "disable";
+  }
+
+  @Override
+  protected Map<String, Integer> expectedStatuses() {
+    return Map.ofEntries(
+        entry("disable-all.json", 400),
+        entry("disable-totp-only.json", 400),
+        entry("disable-unknown-method.json", 400),
+        entry("disable-without-verification.json", 400));
+  }
+}
