@@ -2,6 +2,7 @@ package com.twofactor.core.service;
 
 import com.twofactor.core.sms.PhoneNumbers;
 import com.twofactor.core.sms.SmsMessages;
+import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import com.twofactor.core.testing.LocalAesGcmSecretCipher;
@@ -74,6 +75,10 @@ final class Fixture {
   final BackupCodeService backupCodes =
       new BackupCodeService(
           store, cipher, audit, clock, new SecureRandom(), BackupCodePolicy.DEFAULT, verification);
+  final InMemoryOrgStore orgStore = new InMemoryOrgStore();
+  final OrgService orgs = new OrgService(orgStore, store, audit, clock);
+  final DisableService disable =
+      new DisableService(store, orgStore, audit, clock, verification, BackupCodePolicy.DEFAULT);
   private final Totp totp = new Totp();
 
   /** Sets up and confirms TOTP for {@code userId}; returns the raw secret. */
