@@ -1,0 +1,224 @@
+package com.twofactor.cognitoauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
+import com.twofactor.core.model.Method;
+import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.VerificationService;
+import com.twofactor.core.testing.InMemorySmsOutbox;
+import com.twofactor.core.testing.TotpCodes;
+import com.twofactor.core.totp.Base32;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole Cognito loop (Define, Create, Verify, Define, ...) with the real event classes, as
+ * Cognito drives it for one sign-in; SRP steps succeed, as after a right password.
+ */
+class CognitoLoopTest {
+  private static final String SUB = "cognito-user";
+  private static final String PHONE = "+12015550123";
+
+  private final CognitoTriggers triggers = new CognitoTriggers();
+
+  @AfterEach
+  void close() {
+    triggers.close();
+  }
+
+  /** One sign-in in progress, as Cognito keeps it. */
+  private final class SignIn {
+    final List<ChallengeResult> session = new ArrayList<>();
+    final boolean userNotFound;
+    final Map<String, String> attributes;
+    Map<String, String> publicParameters;
+    private Map<String, String> privateParameters;
+    private String metadata;
+
+    SignIn(String sub, boolean userNotFound) {
+      this.userNotFound = userNotFound;
+      this.attributes = sub == null ? Map.of() : Map.of("sub", sub, "email", sub + "@example.com");
+    }
+
+    CognitoUserPoolDefineAuthChallengeEvent.Response define() {
+      var request = new CognitoUserPoolDefineAuthChallengeEvent.Request();
+      request.setUserAttributes(attributes);
+      request.setSession(session.toArray(ChallengeResult[]::new));
+      request.setUserNotFound(userNotFound);
+      var event = new CognitoUserPoolDefineAuthChallengeEvent();
+      event.setRequest(request);
+      return triggers.define(event).getResponse();
+    }
+
+    /** SRP_A and PASSWORD_VERIFIER, both passed; returns Define's decision after them. */
+    CognitoUserPoolDefineAuthChallengeEvent.Response passPassword() {
+      assertThat(define().getChallengeName()).isEqualTo("SRP_A");
+      session.add(new ChallengeResult("SRP_A", true, null));
+      assertThat(define().getChallengeName()).isEqualTo("PASSWORD_VERIFIER");
+      session.add(new ChallengeResult("PASSWORD_VERIFIER", true, null));
+      return define();
+    }
+
+    void createChallenge() {
+      var request = new CognitoUserPoolCreateAuthChallengeEvent.Request();
+      request.setUserAttributes(attributes);
+      request.setChallengeName("CUSTOM_CHALLENGE");
+      request.setUserNotFound(userNotFound);
+      var event = new CognitoUserPoolCreateAuthChallengeEvent();
+      event.setRequest(request);
+      var response = triggers.create(event).getResponse();
+      publicParameters = response.getPublicChallengeParameters();
+      privateParameters = response.getPrivateChallengeParameters();
+      metadata = response.getChallengeMetadata();
+    }
+
+    /** Answers the current custom challenge; returns Define's decision after it. */
+    CognitoUserPoolDefineAuthChallengeEvent.Response answer(String answer) {
+      createChallenge();
+      var request = new CognitoUserPoolVerifyAuthChallengeResponseEvent.Request();
+      request.setUserAttributes(attributes);
+      request.setPrivateChallengeParameters(privateParameters);
+      request.setChallengeAnswer(answer);
+      request.setUserNotFound(userNotFound);
+      var event = new CognitoUserPoolVerifyAuthChallengeResponseEvent();
+      event.setRequest(request);
+      boolean correct = triggers.verify(event).getResponse().getAnswerCorrect();
+      session.add(new ChallengeResult("CUSTOM_CHALLENGE", correct, metadata));
+      return define();
+    }
+  }
+
+  private byte[] enrollTotp(String sub) {
+    var enrollment = triggers.bean(TotpEnrollmentService.class);
+    byte[] secret = Base32.decode(enrollment.start(sub, sub).secret());
+    enrollment.confirm(sub, TotpCodes.at(secret, Instant.now()));
+    return secret;
+  }
+
+  private List<String> enrollTotpWithBackupCodes(String sub) {
+    var enrollment = triggers.bean(TotpEnrollmentService.class);
+    byte[] secret = Base32.decode(enrollment.start(sub, sub).secret());
+    return enrollment.confirm(sub, TotpCodes.at(secret, Instant.now())).newBackupCodes();
+  }
+
+  @Test
+  void withoutTwoFactor_tokensComeRightAfterThePassword() {
+    SignIn signIn = new SignIn(SUB, false);
+
+    assertThat(signIn.passPassword().getIssueTokens()).isTrue();
+  }
+
+  @Test
+  void totp_aRightCodeIssuesTokens() {
+    byte[] secret = enrollTotp(SUB);
+    SignIn signIn = new SignIn(SUB, false);
+    assertThat(signIn.passPassword().getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+
+    var after = signIn.answer(TotpCodes.nextAfter(secret, Instant.now()));
+
+    assertThat(after.getIssueTokens()).isTrue();
+    assertThat(signIn.publicParameters)
+        .containsEntry("methods", "totp,backup_code")
+        .containsEntry("defaultMethod", "totp")
+        .doesNotContainKey("phoneHint");
+    assertThat(signIn.publicParameters.values()).noneMatch(v -> v.contains(Base32.encode(secret)));
+  }
+
+  @Test
+  void totp_threeWrongCodesFailTheAuthentication() {
+    byte[] secret = enrollTotp(SUB);
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+    String wrong = TotpCodes.wrongAt(secret, Instant.now());
+
+    assertThat(signIn.answer(wrong).getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+    assertThat(signIn.answer(wrong).getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+    var third = signIn.answer(wrong);
+
+    assertThat(third.getFailAuthentication()).isTrue();
+    assertThat(third.getIssueTokens()).isFalse();
+  }
+
+  @Test
+  void totp_aReplayedCodeIsRefused() {
+    byte[] secret = enrollTotp(SUB);
+    String code = TotpCodes.nextAfter(secret, Instant.now());
+    triggers.bean(VerificationService.class).verify(SUB, SUB, Method.TOTP, code);
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    var after = signIn.answer("{\"method\":\"totp\",\"code\":\"" + code + "\"}");
+
+    assertThat(after.getIssueTokens()).isFalse();
+    assertThat(after.getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+  }
+
+  @Test
+  void sms_aSendRequestGetsANewChallengeWithoutCountingAsAFailure() {
+    var sms = triggers.bean(SmsEnrollmentService.class);
+    var outbox = triggers.bean(InMemorySmsOutbox.class);
+    sms.start(SUB, PHONE, Optional.empty());
+    sms.confirm(SUB, outbox.lastCodeTo(PHONE));
+    // The enrollment text was just sent; let the 30-second window pass.
+    var store = triggers.bean(com.twofactor.core.port.TwoFactorStore.class);
+    store.save(
+        store.load(SUB).toBuilder().smsSentAt(List.of(Instant.now().minusSeconds(60))).build());
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    var afterSend = signIn.answer("{\"action\":\"send_sms\"}");
+    assertThat(afterSend.getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+    assertThat(signIn.publicParameters).containsEntry("phoneHint", "+1 ********23");
+    String code = outbox.lastCodeTo(PHONE);
+    // Two wrong codes after the send: still not three failures.
+    assertThat(signIn.answer("{\"method\":\"sms\",\"code\":\"000000\"}").getFailAuthentication())
+        .isFalse();
+    assertThat(signIn.answer("{\"method\":\"sms\",\"code\":\"000001\"}").getFailAuthentication())
+        .isFalse();
+    var done = signIn.answer("{\"method\":\"sms\",\"code\":\"" + code + "\"}");
+
+    assertThat(done.getIssueTokens()).isTrue();
+  }
+
+  @Test
+  void backupCode_issuesTokensOnceOnly() {
+    List<String> codes = enrollTotpWithBackupCodes(SUB);
+    String answer = "{\"method\":\"backup_code\",\"code\":\"" + codes.get(0) + "\"}";
+
+    SignIn first = new SignIn(SUB, false);
+    first.passPassword();
+    assertThat(first.answer(answer).getIssueTokens()).isTrue();
+
+    SignIn second = new SignIn(SUB, false);
+    second.passPassword();
+    assertThat(second.answer(answer).getIssueTokens()).isFalse();
+  }
+
+  @Test
+  void unknownUser_getsChallengesOfTheSameShapeAndNeverTokens() {
+    SignIn known = new SignIn(SUB, false);
+    enrollTotp(SUB);
+    known.passPassword();
+    known.createChallenge();
+    SignIn unknown = new SignIn(null, true);
+
+    assertThat(unknown.passPassword().getChallengeName()).isEqualTo("CUSTOM_CHALLENGE");
+    unknown.createChallenge();
+    assertThat(new HashMap<>(unknown.publicParameters))
+        .isEqualTo(new HashMap<>(known.publicParameters));
+    unknown.answer("123456");
+    unknown.answer("123456");
+    assertThat(unknown.answer("123456").getFailAuthentication()).isTrue();
+  }
+}
