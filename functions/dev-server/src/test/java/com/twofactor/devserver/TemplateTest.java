@@ -61,7 +61,7 @@ class TemplateTest {
     Set<String> wired = new HashSet<>();
     for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
       Map<String, Map<String, Object>> events =
-          (Map<String, Map<String, Object>>) function.get("Events");
+          (Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of());
       for (Map<String, Object> event : events.values()) {
         if ("Api".equals(event.get("Type"))) {
           Map<String, Object> p = props(event);
@@ -91,7 +91,7 @@ class TemplateTest {
         .isEqualTo("CognitoAuthorizer");
     for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
       for (Map<String, Object> event :
-          ((Map<String, Map<String, Object>>) function.get("Events")).values()) {
+          ((Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of())).values()) {
         Map<String, Object> p = props(event);
         Object auth = p.get("Auth");
         if (((String) p.get("Path")).startsWith("/internal/")) {
@@ -111,6 +111,22 @@ class TemplateTest {
         (name, function) -> {
           String codeUri = (String) function.get("CodeUri");
           assertThat(codeUri).matches("functions/([a-z-]+)/target/\\1\\.jar");
+          Object handler = function.get("Handler");
+          if (handler != null) {
+            String module = codeUri.split("/")[1];
+            String pkg = module.replace("-", "");
+            assertThat((String) handler)
+                .as("%s names a handler class of its own module", name)
+                .startsWith("com.twofactor." + pkg + ".");
+            assertThat(
+                    Path.of(
+                        System.getProperty("project.root"),
+                        "functions",
+                        module,
+                        "src/main/java",
+                        ((String) handler).replace('.', '/') + ".java"))
+                .exists();
+          }
           String module = codeUri.split("/")[1];
           assertThat(Path.of(System.getProperty("project.root"), "functions", module, "pom.xml"))
               .exists();
@@ -145,17 +161,43 @@ class TemplateTest {
   }
 
   @Test
-  void policies_letSmsReachPhonesButNoTopic() {
-    for (Map<String, Object> function : ofType("AWS::Serverless::Function").values()) {
+  void triggers_areWiredToTheUserPoolThroughTheirLiveAliases() {
+    Map<String, Object> lambdaConfig =
+        (Map<String, Object>) props(resources.get("UserPool")).get("LambdaConfig");
+
+    assertThat(lambdaConfig)
+        .containsEntry("DefineAuthChallenge", Map.of("!Ref", "DefineAuthChallengeFunction.Alias"))
+        .containsEntry("CreateAuthChallenge", Map.of("!Ref", "CreateAuthChallengeFunction.Alias"))
+        .containsEntry(
+            "VerifyAuthChallengeResponse", Map.of("!Ref", "VerifyAuthChallengeFunction.Alias"));
+    assertThat(ofType("AWS::Lambda::Permission")).hasSize(3);
+  }
+
+  @Test
+  void policies_whoeverMayTextMayReachPhonesOnlyNeverATopic() {
+    for (Map.Entry<String, Map<String, Object>> function :
+        ofType("AWS::Serverless::Function").entrySet()) {
       List<Map<String, Object>> statements =
           (List<Map<String, Object>>)
-              ((List<Map<String, Object>>) function.get("Policies")).get(0).get("Statement");
-      assertThat(statements)
-          .anySatisfy(
-              st -> {
-                assertThat(st).containsEntry("Effect", "Deny");
-                assertThat(String.valueOf(st.get("Action"))).contains("sns:Publish");
-              });
+              ((List<Map<String, Object>>) function.getValue().get("Policies"))
+                  .get(0)
+                  .get("Statement");
+      boolean mayText =
+          statements.stream()
+              .anyMatch(
+                  st ->
+                      "Allow".equals(st.get("Effect"))
+                          && String.valueOf(st.get("Action")).contains("sns:Publish"));
+      if (mayText) {
+        assertThat(statements)
+            .as(function.getKey())
+            .anySatisfy(
+                st -> {
+                  assertThat(st).containsEntry("Effect", "Deny");
+                  assertThat(String.valueOf(st.get("Action"))).contains("sns:Publish");
+                  assertThat(String.valueOf(st.get("Resource"))).contains(":sns:");
+                });
+      }
     }
   }
 
