@@ -25,6 +25,7 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
           State:     in memory, lost when this process stops
           Secrets:   encrypted with a local AES-GCM key made at start-up
           SMS:       not sent; printed here and listed at GET /dev/sms-outbox
+          Triggers:  POST /dev/invoke/{FunctionLogicalId} runs a Cognito trigger of template.yaml
           Try:       curl -H 'X-Dev-User: alice' {}/two-factor
         """,
         url,
