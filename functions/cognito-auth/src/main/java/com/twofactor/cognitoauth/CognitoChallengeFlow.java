@@ -160,8 +160,9 @@ public final class CognitoChallengeFlow {
       verification.verify(ACTOR, sub, answer.method(), answer.code());
       response.setAnswerCorrect(true);
     } catch (DependencyUnavailableException e) {
-      // Fail closed: Cognito ends the sign-in with an error rather than guessing.
-      throw e;
+      // Fail closed: Cognito ends the sign-in with an error rather than guessing. The cause is
+      // left out: a provider's message may echo request data into the function's log.
+      throw new IllegalStateException("sign-in check failed closed: " + e.getMessage());
     } catch (TwoFactorException refused) {
       LOG.info("custom challenge refused: {}", refused.code().wireValue());
       response.setAnswerCorrect(false);

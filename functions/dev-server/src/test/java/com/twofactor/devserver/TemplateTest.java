@@ -69,19 +69,40 @@ class TemplateTest {
         }
       }
     }
-    Set<String> served;
-    try (ApplicationContext context = ApplicationContext.run(DevServer.ENVIRONMENT)) {
-      served =
-          context
-              .getBean(Router.class)
-              .uriRoutes()
-              .map(UriRouteInfo.class::cast)
-              .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
-              .filter(route -> !route.contains(" /dev/") && !route.startsWith("HEAD "))
-              .collect(Collectors.toSet());
-    }
+    Set<String> served = servedRoutes();
 
     assertThat(wired).isEqualTo(served);
+  }
+
+  @Test
+  void openApi_documentsExactlyTheRoutesTheControllersServe() throws IOException {
+    Map<String, Object> openApi;
+    try (Reader reader =
+        Files.newBufferedReader(Path.of(System.getProperty("project.root"), "openapi.yaml"))) {
+      openApi = new Yaml(new CloudFormationConstructor()).load(reader);
+    }
+    Set<String> documented = new HashSet<>();
+    ((Map<String, Map<String, Object>>) openApi.get("paths"))
+        .forEach(
+            (path, operations) ->
+                operations.keySet().stream()
+                    .filter(op -> !op.equals("parameters"))
+                    .forEach(
+                        op -> documented.add(op.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+
+    assertThat(documented).isEqualTo(servedRoutes());
+  }
+
+  private static Set<String> servedRoutes() {
+    try (ApplicationContext context = ApplicationContext.run(DevServer.ENVIRONMENT)) {
+      return context
+          .getBean(Router.class)
+          .uriRoutes()
+          .map(UriRouteInfo.class::cast)
+          .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
+          .filter(route -> !route.contains(" /dev/") && !route.startsWith("HEAD "))
+          .collect(Collectors.toSet());
+    }
   }
 
   @Test

@@ -21,10 +21,25 @@ public final class TwoFactorExceptionHandler
   public HttpResponse<Problem> handle(HttpRequest request, TwoFactorException exception) {
     if (exception.code() == ErrorCode.DEPENDENCY_UNAVAILABLE
         || exception.code() == ErrorCode.INTERNAL_ERROR) {
-      // The cause names the failing service and operation; it carries no secret or code.
+      // Only class names of the causes: a provider's error message may echo request data (SNS,
+      // for one, can quote the phone number), and nothing of that may reach the logs.
       LOG.error(
-          "{} {} failed: {}", request.getMethod(), request.getPath(), exception.code(), exception);
+          "{} {} failed: {} ({}; causes: {})",
+          request.getMethod(),
+          request.getPath(),
+          exception.code().wireValue(),
+          exception.getMessage(),
+          causes(exception.getCause()));
     }
     return Problems.of(exception);
+  }
+
+  /** {@code SdkClientException <- SocketTimeoutException}: the cause chain, names only. */
+  static String causes(Throwable cause) {
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = cause; t != null && chain.length() < 500; t = t.getCause()) {
+      chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName());
+    }
+    return chain.length() == 0 ? "none" : chain.toString();
   }
 }
