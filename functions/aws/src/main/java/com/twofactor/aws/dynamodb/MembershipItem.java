@@ -26,20 +26,7 @@ final class MembershipItem {
 
   private static TableSchema<MembershipItem> schema() {
     var b = StaticTableSchema.builder(MembershipItem.class).newItemSupplier(MembershipItem::new);
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("pk")
-                .getter(i -> i.pk)
-                .setter((i, v) -> i.pk = v)
-                .tags(StaticAttributeTags.primaryPartitionKey()));
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("sk")
-                .getter(i -> i.sk)
-                .setter((i, v) -> i.sk = v)
-                .tags(StaticAttributeTags.primarySortKey()));
+    ItemSchemas.keys(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
     b.addAttribute(
         String.class,
         a ->
@@ -54,11 +41,8 @@ final class MembershipItem {
                 .getter(i -> i.gsi1sk)
                 .setter((i, v) -> i.gsi1sk = v)
                 .tags(StaticAttributeTags.secondarySortKey(BY_USER_INDEX)));
-    b.addAttribute(
-        String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v));
-    b.addAttribute(
-        String.class,
-        a -> a.name("joinedAt").getter(i -> i.joinedAt).setter((i, v) -> i.joinedAt = v));
+    ItemSchemas.attribute(b, String.class, "role", i -> i.role, (i, v) -> i.role = v);
+    ItemSchemas.attribute(b, String.class, "joinedAt", i -> i.joinedAt, (i, v) -> i.joinedAt = v);
     return b.build();
   }
 

@@ -3,9 +3,7 @@ package com.twofactor.aws.dynamodb;
 import com.twofactor.core.org.Org;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** An organization as a DynamoDB item ({@code pk = ORG#<id>}, {@code sk = META}). */
@@ -25,45 +23,21 @@ final class OrgItem {
 
   private static TableSchema<OrgItem> schema() {
     var b = StaticTableSchema.builder(OrgItem.class).newItemSupplier(OrgItem::new);
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("pk")
-                .getter(i -> i.pk)
-                .setter((i, v) -> i.pk = v)
-                .tags(StaticAttributeTags.primaryPartitionKey()));
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("sk")
-                .getter(i -> i.sk)
-                .setter((i, v) -> i.sk = v)
-                .tags(StaticAttributeTags.primarySortKey()));
-    b.addAttribute(
-        Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v));
-    b.addAttribute(
-        String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v));
-    b.addAttribute(
-        EnhancedType.listOf(String.class),
-        a -> a.name("owners").getter(i -> i.owners).setter((i, v) -> i.owners = v));
-    b.addAttribute(
-        Boolean.class,
-        a -> a.name("required").getter(i -> i.required).setter((i, v) -> i.required = v));
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("requiredSince")
-                .getter(i -> i.requiredSince)
-                .setter((i, v) -> i.requiredSince = v));
-    b.addAttribute(
+    ItemSchemas.keys(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+    ItemSchemas.attribute(b, Long.class, "version", i -> i.version, (i, v) -> i.version = v);
+    ItemSchemas.attribute(b, String.class, "name", i -> i.name, (i, v) -> i.name = v);
+    ItemSchemas.list(b, String.class, "owners", i -> i.owners, (i, v) -> i.owners = v);
+    ItemSchemas.attribute(b, Boolean.class, "required", i -> i.required, (i, v) -> i.required = v);
+    ItemSchemas.attribute(
+        b, String.class, "requiredSince", i -> i.requiredSince, (i, v) -> i.requiredSince = v);
+    ItemSchemas.attribute(
+        b,
         Integer.class,
-        a ->
-            a.name("gracePeriodHours")
-                .getter(i -> i.gracePeriodHours)
-                .setter((i, v) -> i.gracePeriodHours = v));
-    b.addAttribute(
-        String.class,
-        a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v));
+        "gracePeriodHours",
+        i -> i.gracePeriodHours,
+        (i, v) -> i.gracePeriodHours = v);
+    ItemSchemas.attribute(
+        b, String.class, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
     return b.build();
   }
 

@@ -14,9 +14,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
@@ -61,20 +59,7 @@ public final class UserStateItem {
 
   private static TableSchema<UserStateItem> schema() {
     var b = StaticTableSchema.builder(UserStateItem.class).newItemSupplier(UserStateItem::new);
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("pk")
-                .getter(i -> i.pk)
-                .setter((i, v) -> i.pk = v)
-                .tags(StaticAttributeTags.primaryPartitionKey()));
-    b.addAttribute(
-        String.class,
-        a ->
-            a.name("sk")
-                .getter(i -> i.sk)
-                .setter((i, v) -> i.sk = v)
-                .tags(StaticAttributeTags.primarySortKey()));
+    ItemSchemas.keys(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
     add(b, Long.class, "version", i -> i.version, (i, v) -> i.version = v);
     add(b, SdkBytes.class, "totpSecret", i -> i.totpSecret, (i, v) -> i.totpSecret = v);
     add(
@@ -137,19 +122,11 @@ public final class UserStateItem {
         "smsCodeAttempts",
         i -> i.smsCodeAttempts,
         (i, v) -> i.smsCodeAttempts = v);
-    b.addAttribute(
-        EnhancedType.listOf(String.class),
-        a -> a.name("smsSentAt").getter(i -> i.smsSentAt).setter((i, v) -> i.smsSentAt = v));
+    ItemSchemas.list(b, String.class, "smsSentAt", i -> i.smsSentAt, (i, v) -> i.smsSentAt = v);
     add(b, String.class, "backupSalt", i -> i.backupSalt, (i, v) -> i.backupSalt = v);
-    b.addAttribute(
-        EnhancedType.listOf(String.class),
-        a ->
-            a.name("backupHashes")
-                .getter(i -> i.backupHashes)
-                .setter((i, v) -> i.backupHashes = v));
-    b.addAttribute(
-        EnhancedType.listOf(Boolean.class),
-        a -> a.name("backupUsed").getter(i -> i.backupUsed).setter((i, v) -> i.backupUsed = v));
+    ItemSchemas.list(
+        b, String.class, "backupHashes", i -> i.backupHashes, (i, v) -> i.backupHashes = v);
+    ItemSchemas.list(b, Boolean.class, "backupUsed", i -> i.backupUsed, (i, v) -> i.backupUsed = v);
     add(b, SdkBytes.class, "backupSealed", i -> i.backupSealed, (i, v) -> i.backupSealed = v);
     add(
         b,
@@ -157,9 +134,7 @@ public final class UserStateItem {
         "backupGeneratedAt",
         i -> i.backupGeneratedAt,
         (i, v) -> i.backupGeneratedAt = v);
-    b.addAttribute(
-        EnhancedType.listOf(String.class),
-        a -> a.name("requiredBy").getter(i -> i.requiredBy).setter((i, v) -> i.requiredBy = v));
+    ItemSchemas.list(b, String.class, "requiredBy", i -> i.requiredBy, (i, v) -> i.requiredBy = v);
     add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
     add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
     return b.build();
@@ -171,7 +146,7 @@ public final class UserStateItem {
       String name,
       Function<UserStateItem, T> getter,
       BiConsumer<UserStateItem, T> setter) {
-    builder.addAttribute(type, a -> a.name(name).getter(getter).setter(setter));
+    ItemSchemas.attribute(builder, type, name, getter, setter);
   }
 
   static String partitionKey(String userId) {
