@@ -247,13 +247,9 @@ public final class UserStateItem {
         lockedUntil == null ? null : Instant.parse(lockedUntil));
   }
 
-  /** The table's key attributes, for tools and tests that create the table. */
-  public String getPk() {
+  /** The partition key, from which a batch read tells whose state an item is. */
+  String getPk() {
     return pk;
-  }
-
-  public String getSk() {
-    return sk;
   }
 
   private static SdkBytes bytes(Ciphertext ciphertext) {
