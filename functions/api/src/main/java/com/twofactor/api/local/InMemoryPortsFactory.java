@@ -21,6 +21,8 @@ import java.time.Clock;
  */
 @Factory
 @Requires(property = "two-factor.ports", value = "in-memory")
+// Never on Lambda, whatever the configuration says: the runtime sets AWS_LAMBDA_FUNCTION_NAME.
+@Requires(missingProperty = "aws.lambda.function.name")
 public class InMemoryPortsFactory {
 
   @Singleton
