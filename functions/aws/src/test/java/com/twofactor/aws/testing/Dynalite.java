@@ -42,7 +42,9 @@ public final class Dynalite {
     }
     int port = freePort();
     String node = System.getProperty("node.executable", "node");
-    File log = home.resolve("dynalite.log").toFile();
+    // In the running module's build directory, never in the sources.
+    File log = Path.of("target", "dynalite.log").toAbsolutePath().toFile();
+    log.getParentFile().mkdirs();
     try {
       Process process =
           new ProcessBuilder(

@@ -92,18 +92,7 @@ public final class OrgService {
           });
       orgs.putMembership(membership);
     } else {
-      Org org =
-          changeOwners(
-              caller,
-              orgId,
-              current -> {
-                if (!current.isOwner(userId)) {
-                  return current;
-                }
-                ensureNotLastOwner(current, userId);
-                return current.withOwners(
-                    current.owners().stream().filter(o -> !o.equals(userId)).toList());
-              });
+      Org org = changeOwners(caller, orgId, current -> withoutOwner(current, userId));
       orgs.putMembership(membership);
       if (org.required()) {
         marks.unmark(userId, orgId);
@@ -115,18 +104,7 @@ public final class OrgService {
 
   /** Removes a member (an owner only; never the last owner). */
   public void removeMember(String caller, String orgId, String userId) {
-    Org org =
-        changeOwners(
-            caller,
-            orgId,
-            current -> {
-              if (!current.isOwner(userId)) {
-                return current;
-              }
-              ensureNotLastOwner(current, userId);
-              return current.withOwners(
-                  current.owners().stream().filter(o -> !o.equals(userId)).toList());
-            });
+    Org org = changeOwners(caller, orgId, current -> withoutOwner(current, userId));
     if (orgs.findMembership(orgId, userId).isEmpty()) {
       throw new TwoFactorException(ErrorCode.NOT_FOUND, "That user is not a member.");
     }
@@ -329,6 +307,15 @@ public final class OrgService {
       throw noSuchOrg();
     }
     return org;
+  }
+
+  /** The org without {@code userId} among its owners; the last owner cannot go. */
+  private static Org withoutOwner(Org org, String userId) {
+    if (!org.isOwner(userId)) {
+      return org;
+    }
+    ensureNotLastOwner(org, userId);
+    return org.withOwners(org.owners().stream().filter(o -> !o.equals(userId)).toList());
   }
 
   private static void ensureNotLastOwner(Org org, String userId) {
