@@ -56,6 +56,16 @@ class OrgStoryTest {
     return raw;
   }
 
+  /** Disable everything, with the next TOTP code as the fresh second factor. */
+  private Answer disableWithTotp(String user, byte[] secret) {
+    return api.post(
+        "/two-factor/disable",
+        user,
+        "{\"verification\":{\"method\":\"totp\",\"code\":\""
+            + TotpCodes.nextAfter(secret, clock.instant())
+            + "\"}}");
+  }
+
   private Answer require(String user, String orgId, boolean on) {
     return api.put(
         "/orgs/" + orgId + "/two-factor",
@@ -120,25 +130,13 @@ class OrgStoryTest {
         .containsEntry("allowed", true);
 
     // A member of the org cannot disable 2FA.
-    Answer disable =
-        api.post(
-            "/two-factor/disable",
-            "mike",
-            "{\"verification\":{\"method\":\"totp\",\"code\":\""
-                + TotpCodes.nextAfter(mikeSecret, clock.instant())
-                + "\"}}");
+    Answer disable = disableWithTotp("mike", mikeSecret);
     assertThat(disable.status()).isEqualTo(409);
     assertThat(disable.json()).containsEntry("code", "two_factor_required_by_org");
     assertThat(disable.json().get("orgs")).isEqualTo(List.of(orgId));
 
     // An owner cannot either.
-    Answer ownerDisable =
-        api.post(
-            "/two-factor/disable",
-            "olga",
-            "{\"verification\":{\"method\":\"totp\",\"code\":\""
-                + TotpCodes.nextAfter(olgaSecret, clock.instant())
-                + "\"}}");
+    Answer ownerDisable = disableWithTotp("olga", olgaSecret);
     assertThat(ownerDisable.status()).isEqualTo(409);
     assertThat(api.get("/two-factor", "olga").json().get("requiredBy")).isEqualTo(List.of(orgId));
 
@@ -173,13 +171,7 @@ class OrgStoryTest {
             "/two-factor/disable",
             "paula",
             "{\"verification\":{\"method\":\"totp\",\"code\":\"000000\"}}");
-    Answer off =
-        api.post(
-            "/two-factor/disable",
-            "paula",
-            "{\"verification\":{\"method\":\"totp\",\"code\":\""
-                + TotpCodes.nextAfter(secret, clock.instant())
-                + "\"}}");
+    Answer off = disableWithTotp("paula", secret);
 
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(off.status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.AuditEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,18 +14,36 @@ import java.util.Map;
  */
 final class FirstBackupCodes {
   private final BackupCodeIssuer issuer;
+  private final BackupCodePolicy policy;
   private final String userId;
   private BackupCodeIssuer.Issued issued;
 
-  FirstBackupCodes(BackupCodeIssuer issuer, String userId) {
+  FirstBackupCodes(BackupCodeIssuer issuer, BackupCodePolicy policy, String userId) {
     this.issuer = issuer;
+    this.policy = policy;
     this.userId = userId;
+  }
+
+  /**
+   * The decision that activates a method: the activated state with the first backup codes when it
+   * had none, the {@code enabled} audit event (and the codes' one), and the confirmation to answer.
+   */
+  Decision<Confirmation> confirm(UserTwoFactor activated, Instant now, AuditEvent enabled) {
+    Result withCodes = addIfMissing(activated, now);
+    List<AuditEvent> events = new ArrayList<>();
+    events.add(enabled);
+    events.addAll(withCodes.events());
+    return Decision.grant(
+        withCodes.next(),
+        new Confirmation(
+            StatusService.describe(withCodes.next(), now, policy), withCodes.newCodes()),
+        events);
   }
 
   /** {@code next} with a set added if it has none, and the codes to show (empty if none made). */
   record Result(UserTwoFactor next, List<String> newCodes, List<AuditEvent> events) {}
 
-  Result addIfMissing(UserTwoFactor next, Instant now) {
+  private Result addIfMissing(UserTwoFactor next, Instant now) {
     if (next.backupCodes() != null) {
       return new Result(next, List.of(), List.of());
     }

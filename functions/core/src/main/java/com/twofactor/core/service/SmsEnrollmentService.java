@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,7 +125,7 @@ public final class SmsEnrollmentService {
   /** Activates the pending phone when {@code code} is its live code; wrong codes count. */
   public Confirmation confirm(String userId, String code) {
     String digits = Codes.sixDigits(code);
-    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, userId);
+    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, backupPolicy, userId);
     return updates.apply(
         userId,
         state -> {
@@ -157,18 +155,11 @@ public final class SmsEnrollmentService {
                   .pendingSms(null)
                   .smsCode(null)
                   .build();
-          FirstBackupCodes.Result withCodes = backupCodes.addIfMissing(activated, now);
-          List<AuditEvent> events = new ArrayList<>();
-          events.add(
+          return backupCodes.confirm(
+              activated,
+              now,
               new AuditEvent(
                   now, userId, "sms.enable", userId, AuditEvent.Outcome.SUCCESS, details));
-          events.addAll(withCodes.events());
-          return Decision.grant(
-              withCodes.next(),
-              new Confirmation(
-                  StatusService.describe(withCodes.next(), now, backupPolicy),
-                  withCodes.newCodes()),
-              events);
         });
   }
 }

@@ -20,9 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -101,7 +99,7 @@ public final class TotpEnrollmentService {
    */
   public Confirmation confirm(String userId, String code) {
     String digits = Codes.sixDigits(code);
-    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, userId);
+    FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, backupPolicy, userId);
     return updates.apply(
         userId,
         state -> {
@@ -133,9 +131,9 @@ public final class TotpEnrollmentService {
                   .totp(new ActiveTotp(pending.secret(), now, step.getAsLong()))
                   .pendingTotp(null)
                   .build();
-          FirstBackupCodes.Result withCodes = backupCodes.addIfMissing(activated, now);
-          List<AuditEvent> events = new ArrayList<>();
-          events.add(
+          return backupCodes.confirm(
+              activated,
+              now,
               new AuditEvent(
                   now,
                   userId,
@@ -143,13 +141,6 @@ public final class TotpEnrollmentService {
                   userId,
                   AuditEvent.Outcome.SUCCESS,
                   Map.of("method", "totp")));
-          events.addAll(withCodes.events());
-          return Decision.grant(
-              withCodes.next(),
-              new Confirmation(
-                  StatusService.describe(withCodes.next(), now, backupPolicy),
-                  withCodes.newCodes()),
-              events);
         });
   }
 
