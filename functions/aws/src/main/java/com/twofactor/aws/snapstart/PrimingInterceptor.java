@@ -24,35 +24,29 @@ public final class PrimingInterceptor implements ExecutionInterceptor {
   public void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
     if (scope.active()) {
-      throw NotSent.INSTANCE;
+      // Not retryable; the SDK rebuilds the exception it surfaces but keeps the cause.
+      throw SdkClientException.builder().message("SnapStart priming: not sent").cause(STOP).build();
     }
   }
 
   /** Whether {@code failure} is (or wraps) the planned stop of a primed call. */
   static boolean stoppedBeforeSending(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof NotSent) {
+      if (t == STOP) {
         return true;
       }
     }
     return false;
   }
 
-  /** The end of a primed call; never retryable, so priming costs no back-off. */
-  static final class NotSent extends SdkClientException {
+  private static final RuntimeException STOP = new NotSent();
+
+  /** The marker cause of a primed call's planned stop. */
+  private static final class NotSent extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    static final NotSent INSTANCE = new NotSent();
 
-    private NotSent() {
-      super(
-          SdkClientException.builder()
-              .message("SnapStart priming: not sent")
-              .writableStackTrace(false));
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
+    NotSent() {
+      super("SnapStart priming: stopped before transmission", null, false, false);
     }
   }
 }
