@@ -22,6 +22,14 @@ import java.util.Map;
 public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
+  /**
+   * The role the internal event files' callers assume ({@code assumed-role/login-backend/...}),
+   * listed as an internal caller in every harness, as InternalCallerRoleArns would list it.
+   */
+  public static final String INTERNAL_CALLER_ROLE = "arn:aws:iam::123456789012:role/login-backend";
+
+  private static final String INTERNAL_CALLERS = "two-factor.internal-callers.role-arns";
+
   private final ApiGatewayProxyRequestEventFunction function;
 
   private ApiFunctionHarness(ApplicationContext context) {
@@ -31,14 +39,19 @@ public final class ApiFunctionHarness implements AutoCloseable {
   /** The function on in-memory ports. */
   public static ApiFunctionHarness inMemory() {
     return new ApiFunctionHarness(
-        ApplicationContext.builder().properties(Map.of("two-factor.ports", "in-memory")).start());
+        ApplicationContext.builder()
+            .properties(
+                Map.of("two-factor.ports", "in-memory", INTERNAL_CALLERS, INTERNAL_CALLER_ROLE))
+            .start());
   }
 
   /** The function on the emulated AWS of {@code aws}, with its interceptors attached. */
   public static ApiFunctionHarness onAws(AwsTestContext aws) {
+    Map<String, Object> properties = new HashMap<>(aws.properties());
+    properties.putIfAbsent(INTERNAL_CALLERS, INTERNAL_CALLER_ROLE);
     return new ApiFunctionHarness(
         ApplicationContext.builder()
-            .properties(new HashMap<>(aws.properties()))
+            .properties(properties)
             .singletons(aws.calls, aws.faults)
             .start());
   }
