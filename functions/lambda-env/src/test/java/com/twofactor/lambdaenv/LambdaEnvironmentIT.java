@@ -99,10 +99,23 @@ class LambdaEnvironmentIT {
     try (FakeKms kms = new FakeKms();
         FakeSns sns = new FakeSns()) {
       Functions functions = new Functions(mode, table, kms, sns, runtimeEnv);
+      try {
+        // All at once: their inits overlap, so the run stays short.
+        template.functions().keySet().forEach(functions::start);
+        return scenario(functions, sns);
+      } finally {
+        functions.closeAll();
+      }
+    }
+  }
+
+  private List<LambdaProcess> scenario(Functions functions, FakeSns sns) {
+    try {
       String secret;
       List<String> backupCodes;
 
-      try (LambdaProcess enrollment = functions.start("EnrollmentFunction")) {
+      {
+        LambdaProcess enrollment = functions.get("EnrollmentFunction");
         Api setup = Api.of(enrollment.invoke(event("enrollment/start-totp.json", null)));
         assertThat(setup.status()).as(setup.body()).isEqualTo(200);
         secret = (String) setup.json().get("secret");
@@ -124,7 +137,8 @@ class LambdaEnvironmentIT {
         assertThat(sns.publishes()).extracting(p -> p.get("PhoneNumber")).containsExactly(PHONE);
       }
 
-      try (LambdaProcess verification = functions.start("VerificationFunction")) {
+      {
+        LambdaProcess verification = functions.get("VerificationFunction");
         Api verified =
             Api.of(
                 verification.invoke(
@@ -134,25 +148,29 @@ class LambdaEnvironmentIT {
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
       }
 
-      try (LambdaProcess backup = functions.start("BackupCodesFunction")) {
+      {
+        LambdaProcess backup = functions.get("BackupCodesFunction");
         Api consumed =
             Api.of(backup.invoke(event("backup-codes/consume.json", code(backupCodes.get(0)))));
         assertThat(consumed.status()).as(consumed.body()).isEqualTo(200);
       }
 
-      try (LambdaProcess orgs = functions.start("OrgEnforcementFunction")) {
+      {
+        LambdaProcess orgs = functions.get("OrgEnforcementFunction");
         Api created = Api.of(orgs.invoke(event("org-enforcement/create-org.json", null)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
       }
 
-      try (LambdaProcess define = functions.start("DefineAuthChallengeFunction")) {
+      {
+        LambdaProcess define = functions.get("DefineAuthChallengeFunction");
         Map<String, Object> answer =
             json(define.invoke(event("cognito-auth/define-start.json", null)));
         assertThat((Map<String, Object>) answer.get("response"))
             .containsEntry("challengeName", "SRP_A");
       }
 
-      try (LambdaProcess create = functions.start("CreateAuthChallengeFunction")) {
+      {
+        LambdaProcess create = functions.get("CreateAuthChallengeFunction");
         Map<String, Object> answer =
             json(create.invoke(event("cognito-auth/create-custom-challenge.json", null)));
         Map<String, Object> params =
@@ -161,7 +179,8 @@ class LambdaEnvironmentIT {
         assertThat(String.valueOf(params.get("methods"))).contains("totp");
       }
 
-      try (LambdaProcess verify = functions.start("VerifyAuthChallengeFunction")) {
+      {
+        LambdaProcess verify = functions.get("VerifyAuthChallengeFunction");
         Map<String, Object> event =
             JSON.readValue(
                 read("cognito-auth/verify-code.json"), Argument.mapOf(String.class, Object.class));
@@ -172,7 +191,8 @@ class LambdaEnvironmentIT {
             .containsEntry("answerCorrect", true);
       }
 
-      try (LambdaProcess disable = functions.start("DisableFunction")) {
+      {
+        LambdaProcess disable = functions.get("DisableFunction");
         Api removed =
             Api.of(
                 disable.invoke(
@@ -184,8 +204,8 @@ class LambdaEnvironmentIT {
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
       }
 
-      assertThat(functions.started.keySet())
-          .as("every function of template.yaml was run")
+      assertThat(functions.invoked)
+          .as("every function of template.yaml was invoked")
           .containsExactlyInAnyOrderElementsOf(template.functions().keySet());
       return List.copyOf(functions.started.values());
     } catch (IOException e) {
@@ -201,6 +221,7 @@ class LambdaEnvironmentIT {
     private final FakeSns sns;
     private final Map<String, String> runtimeEnv;
     final Map<String, LambdaProcess> started = new LinkedHashMap<>();
+    final java.util.Set<String> invoked = new java.util.HashSet<>();
 
     Functions(String mode, String table, FakeKms kms, FakeSns sns, Map<String, String> runtimeEnv) {
       this.mode = mode;
@@ -234,6 +255,16 @@ class LambdaEnvironmentIT {
               .start();
       started.put(logicalId, process);
       return process;
+    }
+
+    /** A started function, marked as exercised. */
+    LambdaProcess get(String logicalId) {
+      invoked.add(logicalId);
+      return started.get(logicalId);
+    }
+
+    void closeAll() {
+      started.values().forEach(LambdaProcess::close);
     }
   }
 

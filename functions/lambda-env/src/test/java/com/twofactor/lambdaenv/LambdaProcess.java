@@ -205,6 +205,9 @@ public final class LambdaProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
+        // The client would unpack its native library to one fixed /tmp path; processes started
+        // together (each with its own /tmp on Lambda) would overwrite it under each other.
+        command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary(workDir));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(runtimeClassPath());
@@ -229,8 +232,11 @@ public final class LambdaProcess implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[1]lambdaenvtest");
+        if (!"snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+          // Lambda leaves these out of SnapStart functions.
+          env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+          env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[1]lambdaenvtest");
+        }
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
@@ -240,6 +246,32 @@ public final class LambdaProcess implements AutoCloseable {
         runtimeApi.close();
         throw new IllegalStateException("could not start " + functionName, e);
       }
+    }
+
+    private static final String NATIVE_LIBRARY_PROPERTY =
+        "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static Path nativeLibrary;
+
+    /** The client's JNI library for this machine, unpacked once per test JVM. */
+    private static synchronized Path nativeLibrary(Path workDir) throws IOException {
+      if (nativeLibrary == null) {
+        String arch = System.getProperty("os.arch");
+        String name =
+            arch.equals("aarch64")
+                ? "libaws-lambda-jni.linux-aarch_64.so"
+                : "libaws-lambda-jni.linux-x86_64.so";
+        Path target =
+            Files.createDirectories(workDir.toAbsolutePath().resolve("jni"))
+                .resolve(ProcessHandle.current().pid() + "-" + name);
+        try (var in = AWSLambda.class.getResourceAsStream("/jni/" + name)) {
+          if (in == null) {
+            throw new IllegalStateException(name + " is not in the runtime interface client jar");
+          }
+          Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        nativeLibrary = target;
+      }
+      return nativeLibrary;
     }
 
     /** The runtime interface client and its two dependencies, from this JVM's class path. */
