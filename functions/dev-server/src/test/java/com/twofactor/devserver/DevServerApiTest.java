@@ -294,6 +294,17 @@ class DevServerApiTest {
 
   /** Runs last: it checks every line the other tests made (and its own flow). */
   @Test
+  void anyChangeWithABodyThatIsNotJson_answers415AsADocumentedProblem() {
+    for (String path : List.of("/two-factor/verify", "/two-factor/totp", "/orgs")) {
+      Answer answer = api.send("POST", path, "mallory", "text/plain", "123456");
+
+      assertThat(answer.status()).as(path).isEqualTo(415);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.json()).containsEntry("code", "invalid_request");
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");

@@ -68,6 +68,14 @@ final class HttpApi {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with a body of any content type, for answers to what a JSON client never sends. */
+  Answer send(String method, String path, String user, String contentType, String body) {
+    return send(
+        request(path, user)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Answer delete(String path, String user) {
     return send(request(path, user).DELETE());
   }
