@@ -68,12 +68,16 @@ final class HttpApi {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Any method with a body of any content type, for answers to what a JSON client never sends. */
-  Answer send(String method, String path, String user, String contentType, String body) {
+  /** Any method, headers and body: for answers to what a well-behaved JSON client never sends. */
+  Answer send(String method, String path, String user, Map<String, String> headers, String body) {
+    HttpRequest.Builder request = request(path, user);
+    headers.forEach(request::header);
     return send(
-        request(path, user)
-            .header("Content-Type", contentType)
-            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Answer delete(String path, String user) {
