@@ -74,6 +74,12 @@ class DevServerJarIT {
   }
 
   @Test
+  void jar_servesTheReferenceAndTheDocumentTheBuildPackedIntoIt() throws Exception {
+    DevDocsTest.assertSelfContainedReference(api.raw("/docs"));
+    DevDocsTest.assertIsTheDocument(api.raw("/openapi.yaml"));
+  }
+
+  @Test
   void jar_servesTheTotpFlowOnTheConfiguredPortAndSaysItIsForDevelopment() throws Exception {
     Answer setup = api.post("/two-factor/totp", "alice", null);
     assertThat(setup.status()).isEqualTo(200);

@@ -10,14 +10,21 @@ import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunct
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs API Gateway events through the handler class template.yaml names ({@link
  * ApiGatewayProxyRequestEventFunction}), in-process, as Lambda would: the event files of {@code
- * events/} are loaded with the Lambda runtime's own serialization.
+ * events/} are loaded with the Lambda runtime's own serialization. Every answer is checked against
+ * openapi.yaml ({@link OpenApiContract}), whichever test asked for it.
  */
 public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -73,8 +80,57 @@ public final class ApiFunctionHarness implements AutoCloseable {
     return invoke(event(relativePath));
   }
 
+  /** Runs the event; the answer must be one openapi.yaml documents for its route. */
   public APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
-    return function.handleRequest(event, new MockLambdaContext());
+    APIGatewayProxyResponseEvent response = function.handleRequest(event, new MockLambdaContext());
+    OpenApiContract.document().assertDocumentedAnswer(exchange(event, response));
+    return response;
+  }
+
+  /** The event and its answer as an HTTP exchange, for {@link OpenApiContract}. */
+  public static OpenApiContract.Exchange exchange(
+      APIGatewayProxyRequestEvent event, APIGatewayProxyResponseEvent response) {
+    return new OpenApiContract.Exchange(
+        event.getHttpMethod(),
+        uri(event),
+        headers(event.getHeaders(), event.getMultiValueHeaders()),
+        event.getBody(),
+        response == null ? 0 : response.getStatusCode(),
+        response == null
+            ? Map.of()
+            : headers(response.getHeaders(), response.getMultiValueHeaders()),
+        response == null ? null : response.getBody());
+  }
+
+  private static URI uri(APIGatewayProxyRequestEvent event) {
+    Map<String, List<String>> query = new TreeMap<>();
+    if (event.getMultiValueQueryStringParameters() != null) {
+      query.putAll(event.getMultiValueQueryStringParameters());
+    } else if (event.getQueryStringParameters() != null) {
+      event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+    }
+    String queryString =
+        query.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+            .collect(Collectors.joining("&"));
+    return URI.create(event.getPath() + (queryString.isEmpty() ? "" : "?" + queryString));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  /** One header map from API Gateway's two (single- and multi-valued); multi-valued wins. */
+  private static Map<String, List<String>> headers(
+      Map<String, String> single, Map<String, List<String>> multi) {
+    Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (single != null) {
+      single.forEach((k, v) -> all.put(k, List.of(v)));
+    }
+    if (multi != null) {
+      all.putAll(multi);
+    }
+    return all;
   }
 
   public ApplicationContext context() {
