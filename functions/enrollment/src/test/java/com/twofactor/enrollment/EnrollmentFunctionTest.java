@@ -25,10 +25,15 @@ class EnrollmentFunctionTest {
   }
 
   private static APIGatewayProxyRequestEvent asUser(APIGatewayProxyRequestEvent event, String sub) {
+    return withClaim(event, "sub", sub);
+  }
+
+  private static APIGatewayProxyRequestEvent withClaim(
+      APIGatewayProxyRequestEvent event, String claim, String value) {
     Map<String, Object> authorizer = new HashMap<>(event.getRequestContext().getAuthorizer());
     @SuppressWarnings("unchecked")
     Map<String, Object> claims = new HashMap<>((Map<String, Object>) authorizer.get("claims"));
-    claims.put("sub", sub);
+    claims.put(claim, value);
     authorizer.put("claims", claims);
     event.getRequestContext().setAuthorizer(authorizer);
     return event;
@@ -71,6 +76,31 @@ class EnrollmentFunctionTest {
 
       assertThat(again.getStatusCode()).isEqualTo(409);
       assertThat(json(again)).containsEntry("code", "already_enabled");
+    }
+  }
+
+  @Test
+  void totp_startWithAVeryLongEmailAnswersASetUpWhoseQrCodeFits() {
+    String email = "a".repeat(2_200 - "@example.com".length()) + "@example.com";
+    try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
+      APIGatewayProxyRequestEvent start = event("enrollment/start-totp.json");
+      withClaim(start, "email", email);
+
+      APIGatewayProxyResponseEvent response = function.invoke(start);
+
+      assertThat(response.getStatusCode()).isEqualTo(200);
+      Map<String, Object> setup = json(response);
+      assertThat((String) setup.get("otpauthUri"))
+          .startsWith("otpauth://totp/Two-Factor:aaaa")
+          .contains("?secret=" + setup.get("secret"))
+          .hasSizeLessThan(400);
+      assertThat((String) setup.get("qrCode")).startsWith("data:image/svg+xml;base64,");
+      APIGatewayProxyResponseEvent confirmed =
+          function.invoke(
+              event(
+                  "enrollment/confirm-totp.json",
+                  "{\"code\":\"" + code((String) setup.get("secret")) + "\"}"));
+      assertThat(json(confirmed)).containsEntry("enabled", true);
     }
   }
 
