@@ -40,6 +40,7 @@ public class EnrollmentController {
   }
 
   /** The body is optional: a user with no factor yet sends none. */
+  /** The body is optional: a user with no factor yet may send none. */
   @Post("/totp")
   public TotpSetupResponse startTotp(
       Caller caller, @Nullable @Valid @Body TotpSetupRequest request) {

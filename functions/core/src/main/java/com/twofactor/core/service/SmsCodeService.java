@@ -70,46 +70,50 @@ public final class SmsCodeService {
         SmsCodes.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
     // Opened and reserved at most once however many rounds the write takes.
     String[] phone = new String[1];
-    boolean[] reserved = new boolean[1];
-    SmsChallenge challenge =
-        updates.apply(
-            userId,
-            state -> {
-              lockout.ensureNotLocked(state, now);
-              ActiveSms sms =
-                  state
-                      .activeSms()
-                      .orElseThrow(
-                          () ->
-                              new TwoFactorException(
-                                  ErrorCode.NOT_FOUND,
-                                  "There is no active phone to send a code to."));
-              policy.ensureCanSend(state, now);
-              if (phone[0] == null) {
-                phone[0] =
-                    new String(
-                        cipher.decrypt(
-                            sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
-                        StandardCharsets.UTF_8);
-              }
-              if (!reserved[0]) {
-                numbers.reserve(phone[0], now);
-                reserved[0] = true;
-              }
-              var sends = policy.afterSend(state, now);
-              return Decision.grant(
-                  state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
-                  new SmsChallenge(
-                      sms.phoneHint(), issued.stored().expiresAt(), policy.nextSendAt(sends, now)),
-                  new AuditEvent(
-                      now,
-                      actor,
-                      "sms.code_sent",
-                      userId,
-                      AuditEvent.Outcome.SUCCESS,
-                      Map.of("purpose", "sign_in")));
-            });
-    delivery.deliver(userId, phone[0], issued.code(), issued.stored());
-    return challenge;
+    NumberSendLimits.Reservation slot = numbers.reservation(now);
+    try {
+      SmsChallenge challenge =
+          updates.apply(
+              userId,
+              state -> {
+                lockout.ensureNotLocked(state, now);
+                ActiveSms sms =
+                    state
+                        .activeSms()
+                        .orElseThrow(
+                            () ->
+                                new TwoFactorException(
+                                    ErrorCode.NOT_FOUND,
+                                    "There is no active phone to send a code to."));
+                policy.ensureCanSend(state, now);
+                if (phone[0] == null) {
+                  phone[0] =
+                      new String(
+                          cipher.decrypt(
+                              sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
+                          StandardCharsets.UTF_8);
+                }
+                slot.take(phone[0]);
+                var sends = policy.afterSend(state, now);
+                return Decision.grant(
+                    state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
+                    new SmsChallenge(
+                        sms.phoneHint(),
+                        issued.stored().expiresAt(),
+                        policy.nextSendAt(sends, now)),
+                    new AuditEvent(
+                        now,
+                        actor,
+                        "sms.code_sent",
+                        userId,
+                        AuditEvent.Outcome.SUCCESS,
+                        Map.of("purpose", "sign_in")));
+              });
+      delivery.deliver(userId, phone[0], issued.code(), issued.stored());
+      return challenge;
+    } catch (RuntimeException notSent) {
+      slot.giveBack();
+      throw notSent;
+    }
   }
 }

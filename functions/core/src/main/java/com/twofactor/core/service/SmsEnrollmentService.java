@@ -88,13 +88,11 @@ public final class SmsEnrollmentService {
     Instant now = clock.instant();
     SmsCodes.Issued issued =
         SmsCodes.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
-    // Made at most once however many rounds the write takes: a lost race costs no second KMS
-    // call and reserves no second per-number slot.
+    // Sealed and reserved at most once however many rounds the write takes.
     Ciphertext[] sealed = new Ciphertext[1];
-    boolean[] reserved = new boolean[1];
-    SmsChallenge challenge;
+    NumberSendLimits.Reservation slot = numbers.reservation(now);
     try (ProofCheck check = proof.map(p -> verification.check(userId, p)).orElse(null)) {
-      challenge =
+      SmsChallenge challenge =
           updates.apply(
               userId,
               state -> {
@@ -113,16 +111,16 @@ public final class SmsEnrollmentService {
                                 phone.e164().getBytes(StandardCharsets.UTF_8),
                                 EncryptionContext.of(userId, Purpose.PHONE_NUMBER));
                       }
-                      if (!reserved[0]) {
-                        numbers.reserve(phone.e164(), now);
-                        reserved[0] = true;
-                      }
+                      slot.take(phone.e164());
                       return pendingPhone(next, phone, sealed[0], issued, now);
                     });
               });
+      delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());
+      return challenge;
+    } catch (RuntimeException notSent) {
+      slot.giveBack();
+      throw notSent;
     }
-    delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());
-    return challenge;
   }
 
   private Decision<SmsChallenge> pendingPhone(
