@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.SmsCodeService;
 import io.micronaut.crac.test.CheckpointSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,20 @@ class SnapStartPrimingTest {
       assertThat(aws.kms.requests()).isEmpty();
       assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
           .isEqualTo(UserTwoFactor.empty(SnapStartPriming.PRIMING_USER));
+    }
+  }
+
+  @Test
+  void checkpoint_neverFetchesTheSmsNumberDigestKey() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      aws.bean(PhoneNumberDigest.class);
+      aws.bean(SmsCodeService.class);
+      aws.calls.reset();
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+      assertThat(aws.kms.requests()).isEmpty();
     }
   }
 
