@@ -1,8 +1,12 @@
 package com.twofactor.api.local;
 
+import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import com.twofactor.core.testing.InMemoryNumberSendLog;
 import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
@@ -13,6 +17,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * In-memory ports for the dev server and handler tests, switched on by {@code
@@ -48,5 +54,21 @@ public class InMemoryPortsFactory {
   @Primary
   SecretCipher localCipher(SecureRandom random) {
     return new LocalAesGcmSecretCipher(random);
+  }
+
+  @Singleton
+  @Primary
+  NumberSendLog inMemoryNumberSendLog() {
+    return new InMemoryNumberSendLog();
+  }
+
+  /** Keyed with a random key of this process: digests mean nothing once it ends. */
+  @Singleton
+  @Primary
+  PhoneNumberDigest randomKeyDigest(SecureRandom random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
+    return new HmacPhoneNumberDigest(() -> secretKey);
   }
 }

@@ -2,7 +2,9 @@ package com.twofactor.api.wiring;
 
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
+import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
@@ -23,6 +25,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -93,8 +96,18 @@ public class DomainFactory {
   }
 
   @Singleton
-  SmsPolicy smsPolicy() {
-    return SmsPolicy.DEFAULT;
+  SmsPolicy smsPolicy(TwoFactorConfiguration config) {
+    SmsPolicy defaults = SmsPolicy.DEFAULT;
+    TwoFactorConfiguration.Sms sms = config.getSms();
+    return new SmsPolicy(
+        defaults.codeTtl(),
+        defaults.maxAttempts(),
+        defaults.minInterval(),
+        defaults.maxPerHour(),
+        defaults.pendingTtl(),
+        List.of(
+            new SmsPolicy.SendLimit(sms.getPerNumberShortMax(), sms.getPerNumberShortWindow()),
+            new SmsPolicy.SendLimit(sms.getPerNumberLongMax(), sms.getPerNumberLongWindow())));
   }
 
   @Singleton
@@ -121,9 +134,18 @@ public class DomainFactory {
       SecureRandom random,
       LockoutPolicy lockout,
       BackupCodePolicy backupPolicy,
+      VerificationService verification,
       TwoFactorConfiguration config) {
     return new TotpEnrollmentService(
-        store, cipher, audit, clock, random, lockout, backupPolicy, config.getIssuer());
+        store,
+        cipher,
+        audit,
+        clock,
+        random,
+        lockout,
+        backupPolicy,
+        verification,
+        config.getIssuer());
   }
 
   @Singleton
@@ -151,7 +173,9 @@ public class DomainFactory {
       PhoneNumbers phones,
       SmsMessages messages,
       BackupCodePolicy backupPolicy,
-      VerificationService verification) {
+      VerificationService verification,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     return new SmsEnrollmentService(
         store,
         cipher,
@@ -164,7 +188,9 @@ public class DomainFactory {
         phones,
         messages,
         backupPolicy,
-        verification);
+        verification,
+        digests,
+        numberSends);
   }
 
   @Singleton
@@ -177,8 +203,20 @@ public class DomainFactory {
       SecureRandom random,
       LockoutPolicy lockout,
       SmsPolicy smsPolicy,
-      SmsMessages messages) {
+      SmsMessages messages,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     return new SmsCodeService(
-        store, cipher, sender, audit, clock, random, lockout, smsPolicy, messages);
+        store,
+        cipher,
+        sender,
+        audit,
+        clock,
+        random,
+        lockout,
+        smsPolicy,
+        messages,
+        digests,
+        numberSends);
   }
 }

@@ -53,7 +53,7 @@ final class StateUpdates {
   }
 
   /** A short random pause (not security-relevant randomness) so contenders stop colliding. */
-  private static void backOff(int round) {
+  static void backOff(int round) {
     int bound = Math.min(MAX_BACKOFF_MILLIS, 2 + 2 * round);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextInt(bound));

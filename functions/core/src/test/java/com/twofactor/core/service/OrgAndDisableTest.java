@@ -32,7 +32,7 @@ class OrgAndDisableTest {
   @Test
   void disable_oneMethodKeepsTheOtherAndTheBackupCodes() {
     byte[] secret = f.enrollTotp("alice");
-    f.enrollSms("alice");
+    f.enrollSms("alice", proof(secret));
 
     TwoFactorStatus status = f.disable.disable("alice", proof(secret), Optional.of(Method.SMS));
 
