@@ -2,7 +2,6 @@ package com.twofactor.api.local;
 
 import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.SecretCipher;
-import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
@@ -27,14 +26,15 @@ public class InMemoryPortsFactory {
 
   @Singleton
   @Primary
-  TwoFactorStore inMemoryStore() {
+  InMemoryTwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
   }
 
+  /** Its commits write the requirement marks into the user store, atomically with the org. */
   @Singleton
   @Primary
-  OrgStore inMemoryOrgStore() {
-    return new InMemoryOrgStore();
+  OrgStore inMemoryOrgStore(InMemoryTwoFactorStore users) {
+    return new InMemoryOrgStore(users);
   }
 
   /** Also injectable as itself, so the dev server can list and print what was "sent". */
