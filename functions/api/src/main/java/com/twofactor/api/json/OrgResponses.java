@@ -36,6 +36,7 @@ public final class OrgResponses {
 
   /** {@code {orgId, userId, role, status:"invited"}}: an invitation that binds nothing yet. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record MemberInvited(String orgId, String userId, String role, String status) {
     public static MemberInvited from(Invitation i) {
       return new MemberInvited(i.orgId(), i.userId(), i.role().wireName(), "invited");
@@ -44,6 +45,7 @@ public final class OrgResponses {
 
   /** {@code GET /orgs/invitations}. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Invitations(List<InvitationView> invitations) {
     public static Invitations from(List<OrgStore.PendingInvitation> pending) {
       return new Invitations(
@@ -61,6 +63,7 @@ public final class OrgResponses {
 
   /** One invitation as its invitee sees it. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record InvitationView(String orgId, String name, String role, String invitedAt) {}
 
   /** The requirement as just switched: no member counts, so the switch never reads members. */
