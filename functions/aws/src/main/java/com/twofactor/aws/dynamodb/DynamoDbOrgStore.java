@@ -46,11 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @Singleton
 public final class DynamoDbOrgStore implements OrgStore {
-  private static final Expression ABSENT =
-      Expression.builder().expression("attribute_not_exists(pk)").build();
-  private static final Expression PRESENT =
-      Expression.builder().expression("attribute_exists(pk)").build();
-
   private final DynamoDbTable<OrgItem> orgs;
   private final DynamoDbTable<MembershipItem> members;
   private final DynamoDbTable<InvitationItem> invitations;
@@ -138,7 +133,7 @@ public final class DynamoDbOrgStore implements OrgStore {
         orgs,
         TransactPutItemEnhancedRequest.builder(OrgItem.class)
             .item(OrgItem.from(org, org.version() + 1))
-            .conditionExpression(versionIs(org.version()))
+            .conditionExpression(Conditions.versionIs(org.version()))
             .build());
     for (OrgCommit.Change<Membership> change : commit.memberships()) {
       Key key = memberKey(org.orgId(), change.userId());
@@ -171,7 +166,7 @@ public final class DynamoDbOrgStore implements OrgStore {
           states,
           TransactPutItemEnhancedRequest.builder(UserStateItem.class)
               .item(UserStateItem.from(state, state.version() + 1))
-              .conditionExpression(versionIs(state.version()))
+              .conditionExpression(Conditions.versionIs(state.version()))
               .build());
     }
     try {
@@ -193,23 +188,14 @@ public final class DynamoDbOrgStore implements OrgStore {
             .anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c));
   }
 
-  private static Expression versionIs(long version) {
-    return version == 0
-        ? ABSENT
-        : Expression.builder()
-            .expression("version = :expected")
-            .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version))))
-            .build();
-  }
-
   private static Expression presence(boolean present) {
-    return present ? PRESENT : ABSENT;
+    return present ? Conditions.PRESENT : Conditions.ABSENT;
   }
 
   private static TransactDeleteItemEnhancedRequest deletion(Key key) {
     return TransactDeleteItemEnhancedRequest.builder()
         .key(key)
-        .conditionExpression(PRESENT)
+        .conditionExpression(Conditions.PRESENT)
         .build();
   }
 
