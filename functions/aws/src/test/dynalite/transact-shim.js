@@ -4,9 +4,10 @@
 // Every request is queued, so one completes before the next starts (the emulator is linearizable),
 // and under that lock the two transaction operations are emulated with dynalite's own condition
 // evaluation:
-//   TransactWriteItems: for each operation in order, the old item is read (GetItem), then the
-//     operation runs as the real conditional PutItem / UpdateItem / DeleteItem (a ConditionCheck as
-//     a conditional DeleteItem whose item is put back). On the first ConditionalCheckFailed every
+//   TransactWriteItems: for each operation in order, the operation runs as the real conditional
+//     PutItem / UpdateItem / DeleteItem, which also returns the old item (ReturnValues ALL_OLD) for
+//     the undo; a ConditionCheck runs as a conditional DeleteItem whose item is put back at once.
+//     On the first ConditionalCheckFailed every
 //     applied operation is undone from the saved items, and the answer is
 //     TransactionCanceledException with CancellationReasons, in DynamoDB's wire format.
 //   TransactGetItems: the GetItems one after the other, which the queue makes one snapshot.
@@ -138,13 +139,8 @@ async function transactWrite (headers, input) {
   const applied = []
   for (let i = 0; i < planned.length; i++) {
     const { kind, op, key } = planned[i]
-    const read = await call(headers, 'GetItem', { TableName: op.TableName, Key: key, ConsistentRead: true })
-    if (!read.ok) {
-      await undo(headers, applied)
-      return answer(read.status, read.body)
-    }
-    const old = read.body.Item
-    const input = without(op, [ 'ReturnValuesOnConditionCheckFailure' ])
+    // ALL_OLD hands back the item as it was, for the undo, without a read of its own.
+    const input = Object.assign(without(op, [ 'ReturnValuesOnConditionCheckFailure' ]), { ReturnValues: 'ALL_OLD' })
     let result
     if (kind === 'Put') result = await call(headers, 'PutItem', input)
     else if (kind === 'Update') result = await call(headers, 'UpdateItem', input)
@@ -154,6 +150,7 @@ async function transactWrite (headers, input) {
       if (errorType(result.body) === CONDITION_FAILED) return cancelled(planned.length, i)
       return answer(result.status, result.body)
     }
+    const old = result.body.Attributes
     applied.push({ table: op.TableName, key, old })
     if (kind === 'ConditionCheck' && old) {
       await call(headers, 'PutItem', { TableName: op.TableName, Item: old })

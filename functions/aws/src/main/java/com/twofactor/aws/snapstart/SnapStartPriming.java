@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms the request path before Lambda takes the SnapStart snapshot: one status read of a user that
- * does not exist (DynamoDB client, signing, HTTP client, item mapping), JSON serialization, an HMAC
- * over an all-zero key and a QR code of fixed text. It draws no random number, encrypts nothing and
- * creates no secret, so nothing secret can be shared by instances restored from the snapshot. A
- * failure here only costs warmth, never correctness.
+ * Warms the request path before Lambda takes the SnapStart snapshot: one state read of a user that
+ * does not exist (no org read: not every function may query the user index) (DynamoDB client,
+ * signing, HTTP client, item mapping), JSON serialization, an HMAC over an all-zero key and a QR
+ * code of fixed text. It draws no random number, encrypts nothing and creates no secret, so nothing
+ * secret can be shared by instances restored from the snapshot. A failure here only costs warmth,
+ * never correctness.
  */
 @Singleton
 public final class SnapStartPriming implements OrderedResource {
@@ -46,7 +47,7 @@ public final class SnapStartPriming implements OrderedResource {
 
   void prime() {
     try {
-      json.writeValueAsString(StatusResponse.from(status.status(PRIMING_USER)));
+      json.writeValueAsString(StatusResponse.from(status.ownState(PRIMING_USER)));
     } catch (IOException | RuntimeException e) {
       LOG.warn("SnapStart priming of the status path failed: {}", e.toString());
     }

@@ -1,13 +1,17 @@
 package com.twofactor.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
 import com.twofactor.core.org.Role;
+import com.twofactor.core.port.OrgCommit;
 import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.Confirmation;
 import com.twofactor.core.service.DisableService;
@@ -19,6 +23,7 @@ import com.twofactor.core.totp.Base32;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -204,6 +209,34 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** One failed condition anywhere in a commit, and none of its items is written. */
+  @Test
+  void aCommitWithOneStaleCondition_writesNothing() {
+    OrgStore store = aws.bean(OrgStore.class);
+    TwoFactorStore users = aws.bean(TwoFactorStore.class);
+    enableTwoFactor("atomic-owner");
+    Org org = orgs().create("atomic-owner", "atomic");
+    Org read = store.findOrg(org.orgId()).orElseThrow();
+    UserTwoFactor stale = users.load("atomic-owner");
+    users.save(stale);
+
+    OrgCommit commit =
+        new OrgCommit(
+            read.withOwners(List.of("atomic-owner", "atomic-new")),
+            List.of(
+                new OrgCommit.Change<>(
+                    "atomic-new",
+                    null,
+                    new Membership(org.orgId(), "atomic-new", Role.OWNER, Instant.now()))),
+            List.of(),
+            List.of(stale.toBuilder().requiredBy(Set.of(org.orgId())).build()));
+
+    assertThatThrownBy(() -> store.commit(commit)).isInstanceOf(StaleStateException.class);
+    assertThat(store.findOrg(org.orgId()).orElseThrow()).isEqualTo(read);
+    assertThat(store.findMembership(org.orgId(), "atomic-new")).isEmpty();
+    assertThat(users.load("atomic-owner").requiredBy()).isEmpty();
   }
 
   @Test

@@ -41,6 +41,14 @@ public final class StatusService {
         state, requirements(orgs.affiliationsOf(userId)), clock.instant(), backupPolicy);
   }
 
+  /**
+   * The status from the user's own state alone, with an empty {@code requiredBy}: one read, for
+   * callers whose permissions stop at the user's item (SnapStart priming in every function).
+   */
+  public TwoFactorStatus ownState(String userId) {
+    return describe(store.load(userId), clock.instant(), backupPolicy);
+  }
+
   /** The orgs among {@code affiliations} that require 2FA, by org id. */
   static List<OrgRequirement> requirements(List<Affiliation> affiliations) {
     return affiliations.stream()
