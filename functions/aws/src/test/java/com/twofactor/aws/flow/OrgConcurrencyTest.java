@@ -66,9 +66,11 @@ class OrgConcurrencyTest extends OnEmulatedAws {
     List<String> orgIds =
         List.of(orgs.create("cc-u0", "cc-a").orgId(), orgs.create("cc-u1", "cc-b").orgId());
     checkInvariants(orgIds, -1);
+    aws.calls.reset();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     Random seeds = new Random(9);
     int checks = 0;
+    int calls = 0;
     try {
       for (int round = 0; round < ROUNDS; round++) {
         CountDownLatch go = new CountDownLatch(1);
@@ -87,7 +89,9 @@ class OrgConcurrencyTest extends OnEmulatedAws {
         for (Future<?> f : running) {
           f.get();
         }
+        calls += aws.calls.calls().size();
         checks += checkInvariants(orgIds, round);
+        aws.calls.reset();
       }
     } finally {
       pool.shutdownNow();
@@ -96,8 +100,8 @@ class OrgConcurrencyTest extends OnEmulatedAws {
         "OrgConcurrencyTest: %d rounds x %d threads; %d invariant checks passed after the rounds"
             + " (owners ⊆ members and owner list = owner roles; in a requiring org every owner has"
             + " 2FA and its mark; no user with a mark lacks 2FA; marks only for owners of requiring"
-            + " orgs); outcomes %s%n",
-        ROUNDS, THREADS, checks, new TreeMap<>(outcomes));
+            + " orgs); %d DynamoDB calls by the operations; outcomes %s%n",
+        ROUNDS, THREADS, checks, calls, new TreeMap<>(outcomes));
     assertThat(outcomes.keySet())
         .as("every kind of operation took effect at least once")
         .contains(
