@@ -236,7 +236,7 @@ class EnrollmentFunctionTest {
   }
 
   @Test
-  void status_costsOneDynamoDbReadThroughTheHandler() {
+  void status_costsTheStateReadAndTheMembershipQueryThroughTheHandler() {
     try (AwsTestContext aws = new AwsTestContext();
         ApiFunctionHarness function = ApiFunctionHarness.onAws(aws)) {
       function.invoke("enrollment/get-status.json");
@@ -244,7 +244,8 @@ class EnrollmentFunctionTest {
 
       assertThat(function.invoke("enrollment/get-status.json").getStatusCode()).isEqualTo(200);
 
-      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+      // A user in no org: no batch read of orgs (with orgs: one BatchGetItem more, at most 3).
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "DynamoDb.Query");
     }
   }
 }

@@ -33,14 +33,15 @@ public class InMemoryPortsFactory {
 
   @Singleton
   @Primary
-  TwoFactorStore inMemoryStore() {
+  InMemoryTwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
   }
 
+  /** Its commits write the requirement marks into the user store, atomically with the org. */
   @Singleton
   @Primary
-  OrgStore inMemoryOrgStore() {
-    return new InMemoryOrgStore();
+  OrgStore inMemoryOrgStore(InMemoryTwoFactorStore users) {
+    return new InMemoryOrgStore(users);
   }
 
   /** Also injectable as itself, so the dev server can list and print what was "sent". */

@@ -121,8 +121,9 @@ public class DomainFactory {
   }
 
   @Singleton
-  StatusService statusService(TwoFactorStore store, Clock clock, BackupCodePolicy policy) {
-    return new StatusService(store, clock, policy);
+  StatusService statusService(
+      TwoFactorStore store, OrgStore orgs, Clock clock, BackupCodePolicy policy) {
+    return new StatusService(store, orgs, clock, policy);
   }
 
   @Singleton

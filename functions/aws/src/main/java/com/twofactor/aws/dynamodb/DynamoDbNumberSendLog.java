@@ -49,7 +49,7 @@ public final class DynamoDbNumberSendLog implements NumberSendLog {
   @Override
   public NumberSends save(NumberSends sends) {
     long next = sends.version() + 1;
-    Expression condition = VersionCondition.expecting(sends.version());
+    Expression condition = Conditions.versionIs(sends.version());
     try {
       table.putItem(
           PutItemEnhancedRequest.builder(NumberSendsItem.class)

@@ -49,7 +49,7 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   @Override
   public UserTwoFactor save(UserTwoFactor state) {
     long next = state.version() + 1;
-    Expression condition = VersionCondition.expecting(state.version());
+    Expression condition = Conditions.versionIs(state.version());
     try {
       table.putItem(
           PutItemEnhancedRequest.builder(UserStateItem.class)

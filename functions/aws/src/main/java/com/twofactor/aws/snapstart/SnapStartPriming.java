@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms the request path before Lambda takes the SnapStart snapshot: one status read of a user that
- * does not exist (DynamoDB client, endpoint rules, marshalling, signing), JSON serialization, an
+ * Warms the request path before Lambda takes the SnapStart snapshot: one state read of a user that
+ * does not exist, with no org read since not every function may query the user index (DynamoDB client, endpoint rules, marshalling, signing), JSON serialization, an
  * HMAC over an all-zero key and a QR code of fixed text. It draws no random number, encrypts
  * nothing and creates no secret, so nothing secret can be shared by instances restored from the
  * snapshot. The read runs inside {@link PrimingScope}: signed with placeholder keys and never sent,
@@ -69,7 +69,7 @@ public final class SnapStartPriming implements OrderedResource {
 
   void prime() {
     try {
-      status.status(PRIMING_USER);
+      status.ownState(PRIMING_USER);
     } catch (RuntimeException e) {
       if (!PrimingInterceptor.stoppedBeforeSending(e)) {
         LOG.warn("SnapStart priming of the status path failed: {}", e.toString());

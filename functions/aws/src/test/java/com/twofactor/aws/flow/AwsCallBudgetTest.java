@@ -11,8 +11,12 @@ import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.org.Org;
+import com.twofactor.core.org.Role;
+import com.twofactor.core.service.OrgService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.TwoFactorStatus;
 import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
 import java.security.SecureRandom;
@@ -36,7 +40,32 @@ class AwsCallBudgetTest extends OnEmulatedAws {
 
     aws.bean(StatusService.class).status("budget-status");
 
-    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "DynamoDb.Query");
+  }
+
+  /** Issue 9 item 5: status names the requiring orgs within 3 calls, none to KMS. */
+  @Test
+  void statusOfAMemberOfRequiringOrgs_costsAtMostThreeCallsAndNoKms() {
+    TotpOnAws.enroll(aws, "budget-owner");
+    TotpOnAws.enroll(aws, "budget-member");
+    OrgService orgs = aws.bean(OrgService.class);
+    for (String name : List.of("first", "second", "third")) {
+      Org org = orgs.create("budget-owner", name);
+      orgs.setRequirement("budget-owner", org.orgId(), true, 24);
+      orgs.putMember("budget-owner", org.orgId(), "budget-member", Role.MEMBER);
+      orgs.acceptInvitation("budget-member", org.orgId());
+    }
+    aws.calls.reset();
+
+    TwoFactorStatus status = aws.bean(StatusService.class).status("budget-member");
+
+    assertThat(status.requiredBy())
+        .extracting(TwoFactorStatus.OrgRequirement::name)
+        .containsExactlyInAnyOrder("first", "second", "third");
+    assertThat(aws.calls.calls())
+        .hasSizeLessThanOrEqualTo(3)
+        .noneMatch(call -> call.startsWith("Kms."))
+        .containsExactly("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem");
   }
 
   @Test

@@ -5,11 +5,11 @@ import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
-import com.twofactor.core.org.Org;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.TwoFactorStatus.OrgRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * their memberships.
  */
 public final class DisableService {
+  private final TwoFactorStore store;
   private final OrgStore orgs;
   private final Clock clock;
   private final VerificationService verification;
@@ -39,6 +40,7 @@ public final class DisableService {
       Clock clock,
       VerificationService verification,
       BackupCodePolicy backupPolicy) {
+    this.store = store;
     this.orgs = orgs;
     this.clock = clock;
     this.verification = verification;
@@ -51,18 +53,19 @@ public final class DisableService {
    * the last method turns 2FA off and removes the backup codes too.
    */
   public TwoFactorStatus disable(String userId, Proof proof, Optional<Method> method) {
+    List<OrgRequirement> requirements = StatusService.requirements(orgs.affiliationsOf(userId));
+    Set<String> requiringOrgs = new HashSet<>();
+    requirements.forEach(r -> requiringOrgs.add(r.orgId()));
+    // Every refusal is decided before the proof is checked, so a refused disable uses up no proof;
+    // the write below decides again on the state it writes over.
+    allowed(store.load(userId), method, requiringOrgs);
     verification.verify(userId, userId, proof.method(), proof.code());
-    Set<String> requiringOrgs = requiringOrgsOf(userId);
     return updates.apply(
         userId,
         state -> {
           Instant now = clock.instant();
-          UserTwoFactor next = without(state, method);
+          UserTwoFactor next = allowed(state, method, requiringOrgs);
           if (!next.enabled()) {
-            List<String> binding = binding(state, requiringOrgs);
-            if (!binding.isEmpty()) {
-              throw ListedConflictException.requiredByOrgs(binding);
-            }
             next =
                 next.toBuilder()
                     .backupCodes(null)
@@ -74,7 +77,8 @@ public final class DisableService {
           }
           return Decision.grant(
               next,
-              StatusService.describe(next, now, backupPolicy),
+              StatusService.describe(
+                  next, next.enabled() ? requirements : List.of(), now, backupPolicy),
               new AuditEvent(
                   now,
                   userId,
@@ -83,6 +87,19 @@ public final class DisableService {
                   AuditEvent.Outcome.SUCCESS,
                   Map.of("method", method.map(Method::wireName).orElse("all"))));
         });
+  }
+
+  /** {@code state} without the method; refused when that is not set up or 2FA must stay on. */
+  private static UserTwoFactor allowed(
+      UserTwoFactor state, Optional<Method> method, Set<String> requiringOrgs) {
+    UserTwoFactor next = without(state, method);
+    if (!next.enabled()) {
+      List<String> binding = binding(state, requiringOrgs);
+      if (!binding.isEmpty()) {
+        throw ListedConflictException.requiredByOrgs(binding);
+      }
+    }
+    return next;
   }
 
   private static UserTwoFactor without(UserTwoFactor state, Optional<Method> method) {
@@ -115,21 +132,6 @@ public final class DisableService {
     Set<String> binding = new TreeSet<>(requiringOrgs);
     binding.addAll(state.requiredBy());
     return List.copyOf(binding);
-  }
-
-  /** The user's orgs that require 2FA now: one index query and one batch read. */
-  private Set<String> requiringOrgsOf(String userId) {
-    List<String> ids = orgs.orgIdsOf(userId);
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    Set<String> requiring = new HashSet<>();
-    for (Org org : orgs.findOrgs(ids).values()) {
-      if (org.required()) {
-        requiring.add(org.orgId());
-      }
-    }
-    return requiring;
   }
 
   private static TwoFactorException notSetUp() {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * A {@link TwoFactorStore} in a map, with the same conditional-write contract as the DynamoDB one
- * (the shared contract tests prove it). Thread-safe: each save is one atomic {@code compute}.
+ * (the shared contract tests prove it). Thread-safe: saves hold this store's lock, which an {@link
+ * InMemoryOrgStore} commit also holds while it checks and writes its users' states.
  */
 public final class InMemoryTwoFactorStore implements TwoFactorStore {
   private final ConcurrentMap<String, UserTwoFactor> states = new ConcurrentHashMap<>();
@@ -22,7 +23,7 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
   }
 
   @Override
-  public UserTwoFactor save(UserTwoFactor state) {
+  public synchronized UserTwoFactor save(UserTwoFactor state) {
     return states.compute(
         state.userId(),
         (id, stored) -> {
@@ -32,6 +33,16 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
           }
           return state.withVersion(state.version() + 1);
         });
+  }
+
+  /** Runs {@code body} holding the lock of every save, so it is atomic against them. */
+  synchronized void atomically(Runnable body) {
+    body.run();
+  }
+
+  /** The stored version of the user's state (0: none). */
+  long versionOf(String userId) {
+    return load(userId).version();
   }
 
   @Override

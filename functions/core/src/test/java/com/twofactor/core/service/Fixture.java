@@ -2,6 +2,7 @@ package com.twofactor.core.service;
 
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import com.twofactor.core.org.Role;
 import com.twofactor.core.sms.PhoneNumbers;
 import com.twofactor.core.sms.SmsMessages;
 import com.twofactor.core.testing.InMemoryNumberSendLog;
@@ -86,11 +87,11 @@ final class Fixture {
           messages,
           digests,
           numberSends);
-  final StatusService status = new StatusService(store, clock, BackupCodePolicy.DEFAULT);
+  final InMemoryOrgStore orgStore = new InMemoryOrgStore(store);
+  final StatusService status = new StatusService(store, orgStore, clock, BackupCodePolicy.DEFAULT);
   final BackupCodeService backupCodes =
       new BackupCodeService(
           store, cipher, audit, clock, new SecureRandom(), BackupCodePolicy.DEFAULT, verification);
-  final InMemoryOrgStore orgStore = new InMemoryOrgStore();
   final OrgService orgs = new OrgService(orgStore, store, audit, clock);
   final DisableService disable =
       new DisableService(store, orgStore, audit, clock, verification, BackupCodePolicy.DEFAULT);
@@ -103,6 +104,12 @@ final class Fixture {
     enrollment.confirm(userId, codeNow(secret));
     nextStep();
     return secret;
+  }
+
+  /** {@code owner} invites {@code userId} with {@code role}, and the invitee accepts. */
+  void join(String owner, String orgId, String userId, Role role) {
+    orgs.putMember(owner, orgId, userId, role);
+    orgs.acceptInvitation(userId, orgId);
   }
 
   /** A US mobile-capable number (+1 201 is a New Jersey area code: fixed line or mobile). */

@@ -4,17 +4,16 @@ import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * The condition of every optimistic write in the table: the item is still at the version that was
- * read (version 0: there is no item yet).
- */
-final class VersionCondition {
-  private static final Expression ABSENT =
+/** The conditions every write of the stores is made under. */
+final class Conditions {
+  static final Expression ABSENT =
       Expression.builder().expression("attribute_not_exists(pk)").build();
+  static final Expression PRESENT = Expression.builder().expression("attribute_exists(pk)").build();
 
-  private VersionCondition() {}
+  private Conditions() {}
 
-  static Expression expecting(long version) {
+  /** The stored item still has {@code version} (0: there is no item yet). */
+  static Expression versionIs(long version) {
     return version == 0
         ? ABSENT
         : Expression.builder()
