@@ -5,6 +5,7 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
@@ -236,7 +237,10 @@ public final class OrgService {
         if (!missingOnly || !with) {
           listed.add(
               new ListedMember(
-                  m.userId(), m.role(), with, with ? null : graceEndsAt(org, m).orElse(null)));
+                  m.userId(),
+                  m.role(),
+                  with,
+                  with ? null : graceEndsAt(org, m, states.get(m.userId())).orElse(null)));
         }
       }
       after = page.lastUserId();
@@ -258,10 +262,11 @@ public final class OrgService {
     Membership membership =
         orgs.findMembership(orgId, userId)
             .orElseThrow(() -> caller.equals(userId) ? noSuchOrg() : notAMember());
-    if (!org.required() || users.load(userId).enabled()) {
+    UserTwoFactor state = users.load(userId);
+    if (!org.required() || state.enabled()) {
       return new Access(true, null, null);
     }
-    Instant graceEnds = graceEndsAt(org, membership).orElseThrow();
+    Instant graceEnds = graceEndsAt(org, membership, state).orElseThrow();
     return clock.instant().isBefore(graceEnds)
         ? new Access(true, null, graceEnds)
         : new Access(false, "two_factor_required", graceEnds);
@@ -270,7 +275,12 @@ public final class OrgService {
   /** The access check's answer. */
   public record Access(boolean allowed, String reason, Instant graceEndsAt) {}
 
-  private static Optional<Instant> graceEndsAt(Org org, Membership membership) {
+  /**
+   * Grace starts at the latest of: the requirement, the membership, and the user's last admin reset
+   * (a member whose factors an administrator removed gets the org's grace period from then on).
+   */
+  private static Optional<Instant> graceEndsAt(
+      Org org, Membership membership, UserTwoFactor state) {
     if (!org.required()) {
       return Optional.empty();
     }
@@ -278,6 +288,10 @@ public final class OrgService {
         membership.joinedAt().isAfter(org.requiredSince())
             ? membership.joinedAt()
             : org.requiredSince();
+    AdminReset reset = state.lastAdminReset();
+    if (reset != null && reset.at().isAfter(start)) {
+      start = reset.at();
+    }
     return Optional.of(start.plus(Duration.ofHours(org.gracePeriodHours())));
   }
 

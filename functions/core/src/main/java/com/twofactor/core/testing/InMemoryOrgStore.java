@@ -1,5 +1,6 @@
 package com.twofactor.core.testing;
 
+import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
 import com.twofactor.core.port.OrgStore;
@@ -14,12 +15,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** An {@link OrgStore} in maps, with the DynamoDB store's semantics. Thread-safe. */
+/**
+ * An {@link OrgStore} in maps, with the DynamoDB store's semantics. Thread-safe. Org writes are
+ * reported to change listeners, like {@link InMemoryTwoFactorStore}'s.
+ */
 public final class InMemoryOrgStore implements OrgStore {
+  private final List<Consumer<StoredChange>> listeners = new CopyOnWriteArrayList<>();
   private final ConcurrentMap<String, Org> orgs = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ConcurrentNavigableMap<String, Membership>> members =
       new ConcurrentHashMap<>();
+
+  /** Calls {@code listener} with each org write from now on. */
+  public void onChange(Consumer<StoredChange> listener) {
+    listeners.add(listener);
+  }
 
   @Override
   public Optional<Org> findOrg(String orgId) {
@@ -42,7 +54,10 @@ public final class InMemoryOrgStore implements OrgStore {
           if (storedVersion != org.version()) {
             throw new StaleStateException(id, org.version());
           }
-          return org.withVersion(org.version() + 1);
+          Org saved = org.withVersion(org.version() + 1);
+          StoredChange change = new StoredChange.OrgChange(stored, saved);
+          listeners.forEach(l -> l.accept(change));
+          return saved;
         });
   }
 
