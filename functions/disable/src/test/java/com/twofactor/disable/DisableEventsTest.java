@@ -18,6 +18,9 @@ class DisableEventsTest extends ApiEventsContract {
         entry("disable-all.json", 400),
         entry("disable-totp-only.json", 400),
         entry("disable-unknown-method.json", 400),
-        entry("disable-without-verification.json", 400));
+        entry("disable-without-verification.json", 400),
+        entry("internal-admin-reset.json", 404),
+        entry("internal-admin-reset-without-iam-caller.json", 403),
+        entry("internal-admin-reset-without-reason.json", 400));
   }
 }

@@ -6,6 +6,7 @@ import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.AdminResetService;
 import com.twofactor.core.service.BackupCodePolicy;
 import com.twofactor.core.service.BackupCodeService;
 import com.twofactor.core.service.DisableService;
@@ -90,6 +91,16 @@ public class DomainFactory {
       VerificationService verification,
       BackupCodePolicy backupPolicy) {
     return new DisableService(store, orgs, audit, clock, verification, backupPolicy);
+  }
+
+  @Singleton
+  AdminResetService adminResetService(
+      TwoFactorStore store,
+      OrgStore orgs,
+      AuditLog audit,
+      Clock clock,
+      BackupCodePolicy backupPolicy) {
+    return new AdminResetService(store, orgs, audit, clock, backupPolicy);
   }
 
   @Singleton
