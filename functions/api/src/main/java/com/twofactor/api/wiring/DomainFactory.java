@@ -1,5 +1,6 @@
 package com.twofactor.api.wiring;
 
+import com.twofactor.core.events.SecurityEventMapper;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
 import com.twofactor.core.port.OrgStore;
@@ -91,6 +92,12 @@ public class DomainFactory {
       VerificationService verification,
       BackupCodePolicy backupPolicy) {
     return new DisableService(store, orgs, audit, clock, verification, backupPolicy);
+  }
+
+  /** One mapping from stored changes to security events, for the stream and the dev server. */
+  @Singleton
+  SecurityEventMapper securityEventMapper(BackupCodePolicy backupPolicy) {
+    return new SecurityEventMapper(backupPolicy.lowWatermark());
   }
 
   @Singleton
