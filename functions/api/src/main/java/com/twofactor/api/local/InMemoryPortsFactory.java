@@ -1,8 +1,6 @@
 package com.twofactor.api.local;
 
-import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.SecretCipher;
-import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
@@ -25,15 +23,16 @@ import java.time.Clock;
 @Requires(missingProperty = "aws.lambda.function.name")
 public class InMemoryPortsFactory {
 
+  /** Also injectable as itself, so the dev server can follow its change feed. */
   @Singleton
   @Primary
-  TwoFactorStore inMemoryStore() {
+  InMemoryTwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
   }
 
   @Singleton
   @Primary
-  OrgStore inMemoryOrgStore() {
+  InMemoryOrgStore inMemoryOrgStore() {
     return new InMemoryOrgStore();
   }
 
