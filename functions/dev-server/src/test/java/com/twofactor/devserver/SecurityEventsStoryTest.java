@@ -113,8 +113,7 @@ class SecurityEventsStoryTest {
 
     for (int i = 0; i < 5; i++) {
       String wrong = TotpCodes.wrongAt(secret, clock.instant());
-      last =
-          api.post("/two-factor/verify", user, "{\"method\":\"totp\",\"code\":\"" + wrong + "\"}");
+      api.post("/two-factor/verify", user, "{\"method\":\"totp\",\"code\":\"" + wrong + "\"}");
     }
     assertThat(api.get("/two-factor", user).json().get("lockedUntil")).isNotNull();
 
