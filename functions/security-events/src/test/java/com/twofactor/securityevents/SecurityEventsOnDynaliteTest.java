@@ -274,6 +274,20 @@ class SecurityEventsOnDynaliteTest {
         .extracting(e -> e.get("DetailType"))
         .containsExactlyElementsOf(acceptedTypes());
     assertNothingSecretIn(eventBridge.accepted());
+    details.forEach(EventSchemas::assertConforms);
+  }
+
+  @Test
+  void everyDetailTypeHasAPublishedSchema_andNoSchemaIsStray() throws Exception {
+    List<String> files;
+    try (var listing = java.nio.file.Files.list(EventSchemas.dir())) {
+      files = listing.map(f -> f.getFileName().toString()).toList();
+    }
+    assertThat(files)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(com.twofactor.core.events.SecurityEventType.values())
+                .map(t -> t.name() + ".schema.json")
+                .toList());
   }
 
   /** No stored secret, hash, salt, ciphertext, code or reason appears in any published entry. */
