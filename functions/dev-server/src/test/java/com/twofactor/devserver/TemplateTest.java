@@ -313,6 +313,88 @@ class TemplateTest {
     assertThat(ofType("AWS::KMS::Alias")).isNotEmpty();
   }
 
+  // ---------------------------------------------------------------- security events (issue 15)
+
+  @Test
+  void table_streamsNewAndOldImages() {
+    assertThat(props(resources.get("TwoFactorTable")).get("StreamSpecification"))
+        .isEqualTo(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"));
+  }
+
+  @Test
+  void securityEvents_readTheStreamWithPerRecordFailuresBoundedRetriesAndADeadLetterQueue() {
+    assertThat(ofType("AWS::Events::EventBus")).containsKey("SecurityEventBus");
+    assertThat(ofType("AWS::SQS::Queue")).containsKey("SecurityEventsDeadLetterQueue");
+    Map<String, Object> mapping =
+        ofType("AWS::Lambda::EventSourceMapping").get("SecurityEventsStreamMapping");
+
+    assertThat(mapping)
+        .containsEntry("EventSourceArn", Map.of("!GetAtt", "TwoFactorTable.StreamArn"))
+        .containsEntry("FunctionName", Map.of("!Ref", "SecurityEventsFunction.Alias"))
+        .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+        .containsEntry("BisectBatchOnFunctionError", true)
+        .containsEntry(
+            "DestinationConfig",
+            Map.of(
+                "OnFailure",
+                Map.of("Destination", Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.Arn"))));
+    assertThat((Integer) mapping.get("MaximumRetryAttempts")).isBetween(0, 10);
+    assertThat((Integer) mapping.get("MaximumRecordAgeInSeconds")).isBetween(60, 86400);
+  }
+
+  @Test
+  void securityEvents_deadLetterQueueHasAnAlarm() {
+    assertThat(ofType("AWS::CloudWatch::Alarm").values())
+        .anySatisfy(
+            alarm -> {
+              assertThat(alarm)
+                  .containsEntry("Namespace", "AWS/SQS")
+                  .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible");
+              assertThat(alarm.get("Dimensions"))
+                  .isEqualTo(
+                      List.of(
+                          Map.of(
+                              "Name",
+                              "QueueName",
+                              "Value",
+                              Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.QueueName"))));
+              assertThat((Integer) alarm.get("Threshold")).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void securityEvents_functionMayOnlyReadTheStreamPutToItsBusAndDeadLetter() {
+    Map<String, Object> function =
+        ofType("AWS::Serverless::Function").get("SecurityEventsFunction");
+    assertThat(function.get("Handler"))
+        .isEqualTo("com.twofactor.securityevents.SecurityEventsHandler");
+    assertThat(function).doesNotContainKey("Events");
+    assertThat(((Map<String, Object>) function.get("Environment")).get("Variables"))
+        .isEqualTo(Map.of("TWO_FACTOR_EVENT_BUS", Map.of("!Ref", "SecurityEventBus")));
+    List<Map<String, Object>> statements =
+        (List<Map<String, Object>>)
+            ((List<Map<String, Object>>) function.get("Policies")).get(0).get("Statement");
+    Map<String, Object> allowed = new java.util.HashMap<>();
+    for (Map<String, Object> statement : statements) {
+      if (!"Allow".equals(statement.get("Effect"))) {
+        continue;
+      }
+      Object actions = statement.get("Action");
+      for (Object action : actions instanceof List<?> list ? list : List.of(actions)) {
+        allowed.put((String) action, statement.get("Resource"));
+      }
+    }
+    Object stream = Map.of("!GetAtt", "TwoFactorTable.StreamArn");
+    assertThat(allowed)
+        .containsOnly(
+            Map.entry("dynamodb:DescribeStream", stream),
+            Map.entry("dynamodb:GetRecords", stream),
+            Map.entry("dynamodb:GetShardIterator", stream),
+            Map.entry("dynamodb:ListStreams", Map.of("!Sub", "${TwoFactorTable.Arn}/stream/*")),
+            Map.entry("events:PutEvents", Map.of("!GetAtt", "SecurityEventBus.Arn")),
+            Map.entry("sqs:SendMessage", Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.Arn")));
+  }
+
   /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
   private static final class CloudFormationConstructor extends SafeConstructor {
     CloudFormationConstructor() {

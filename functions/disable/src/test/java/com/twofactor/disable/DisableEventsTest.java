@@ -19,6 +19,9 @@ class DisableEventsTest extends ApiEventsContract {
         // The caller has no TOTP: refused before the proof is checked, so no proof is used up.
         entry("disable-totp-only.json", 404),
         entry("disable-unknown-method.json", 400),
-        entry("disable-without-verification.json", 400));
+        entry("disable-without-verification.json", 400),
+        entry("internal-admin-reset.json", 404),
+        entry("internal-admin-reset-without-iam-caller.json", 403),
+        entry("internal-admin-reset-without-reason.json", 400));
   }
 }

@@ -31,16 +31,20 @@ import javax.crypto.spec.SecretKeySpec;
 @Requires(missingProperty = "aws.lambda.function.name")
 public class InMemoryPortsFactory {
 
+  /** Also injectable as itself, so the dev server can follow its change feed. */
   @Singleton
   @Primary
   InMemoryTwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
   }
 
-  /** Its commits write the requirement marks into the user store, atomically with the org. */
+  /**
+   * Its commits write the requirement marks into the user store, atomically with the org; also
+   * injectable as itself, so the dev server can follow its change feed.
+   */
   @Singleton
   @Primary
-  OrgStore inMemoryOrgStore(InMemoryTwoFactorStore users) {
+  InMemoryOrgStore inMemoryOrgStore(InMemoryTwoFactorStore users) {
     return new InMemoryOrgStore(users);
   }
 

@@ -1,5 +1,6 @@
 package com.twofactor.api.wiring;
 
+import com.twofactor.core.events.SecurityEventMapper;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
 import com.twofactor.core.port.NumberSendLog;
@@ -8,6 +9,7 @@ import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.AdminResetService;
 import com.twofactor.core.service.BackupCodePolicy;
 import com.twofactor.core.service.BackupCodeService;
 import com.twofactor.core.service.DisableService;
@@ -93,6 +95,22 @@ public class DomainFactory {
       VerificationService verification,
       BackupCodePolicy backupPolicy) {
     return new DisableService(store, orgs, audit, clock, verification, backupPolicy);
+  }
+
+  /** One mapping from stored changes to security events, for the stream and the dev server. */
+  @Singleton
+  SecurityEventMapper securityEventMapper(BackupCodePolicy backupPolicy) {
+    return new SecurityEventMapper(backupPolicy.lowWatermark());
+  }
+
+  @Singleton
+  AdminResetService adminResetService(
+      TwoFactorStore store,
+      OrgStore orgs,
+      AuditLog audit,
+      Clock clock,
+      BackupCodePolicy backupPolicy) {
+    return new AdminResetService(store, orgs, audit, clock, backupPolicy);
   }
 
   @Singleton

@@ -53,7 +53,7 @@ public final class DisableService {
    * the last method turns 2FA off and removes the backup codes too.
    */
   public TwoFactorStatus disable(String userId, Proof proof, Optional<Method> method) {
-    List<OrgRequirement> requirements = StatusService.requirements(orgs.affiliationsOf(userId));
+    List<OrgRequirement> requirements = StatusService.requirements(orgs.affiliationsOf(userId), store.load(userId));
     Set<String> requiringOrgs = new HashSet<>();
     requirements.forEach(r -> requiringOrgs.add(r.orgId()));
     // Every refusal is decided before the proof is checked, so a refused disable uses up no proof;

@@ -4,6 +4,7 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Invitation;
 import com.twofactor.core.org.Membership;
@@ -352,7 +353,10 @@ public final class OrgService {
         if (!missingOnly || !with) {
           listed.add(
               new ListedMember(
-                  m.userId(), m.role(), with, with ? null : graceEndsAt(org, m).orElse(null)));
+                  m.userId(),
+                  m.role(),
+                  with,
+                  with ? null : graceEndsAt(org, m, states.get(m.userId())).orElse(null)));
         }
       }
       after = page.lastUserId();
@@ -374,10 +378,11 @@ public final class OrgService {
     Membership membership =
         orgs.findMembership(orgId, userId)
             .orElseThrow(() -> caller.equals(userId) ? noSuchOrg() : notAMember());
-    if (!org.required() || users.load(userId).enabled()) {
+    UserTwoFactor state = users.load(userId);
+    if (!org.required() || state.enabled()) {
       return new Access(true, null, null);
     }
-    Instant graceEnds = graceEndsAt(org, membership).orElseThrow();
+    Instant graceEnds = graceEndsAt(org, membership, state).orElseThrow();
     return clock.instant().isBefore(graceEnds)
         ? new Access(true, null, graceEnds)
         : new Access(false, "two_factor_required", graceEnds);
@@ -386,9 +391,10 @@ public final class OrgService {
   /** The access check's answer. */
   public record Access(boolean allowed, String reason, Instant graceEndsAt) {}
 
-  private static Optional<Instant> graceEndsAt(Org org, Membership membership) {
+  private static Optional<Instant> graceEndsAt(
+      Org org, Membership membership, UserTwoFactor state) {
     return org.required()
-        ? Optional.of(StatusService.graceEndsAt(org, membership))
+        ? Optional.of(StatusService.graceEndsAt(org, membership, state))
         : Optional.empty();
   }
 

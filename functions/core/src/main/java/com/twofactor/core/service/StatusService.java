@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Affiliation;
 import com.twofactor.core.org.Membership;
@@ -38,7 +39,7 @@ public final class StatusService {
   public TwoFactorStatus status(String userId) {
     UserTwoFactor state = store.load(userId);
     return describe(
-        state, requirements(orgs.affiliationsOf(userId)), clock.instant(), backupPolicy);
+        state, requirements(orgs.affiliationsOf(userId), state), clock.instant(), backupPolicy);
   }
 
   /**
@@ -50,7 +51,7 @@ public final class StatusService {
   }
 
   /** The orgs among {@code affiliations} that require 2FA, by org id. */
-  static List<OrgRequirement> requirements(List<Affiliation> affiliations) {
+  static List<OrgRequirement> requirements(List<Affiliation> affiliations, UserTwoFactor state) {
     return affiliations.stream()
         .filter(a -> a.org().required())
         .map(
@@ -62,18 +63,26 @@ public final class StatusService {
                   org.orgId(),
                   org.name(),
                   owner ? Role.OWNER : Role.MEMBER,
-                  owner ? null : graceEndsAt(org, a.membership()));
+                  owner ? null : graceEndsAt(org, a.membership(), state));
             })
         .sorted(Comparator.comparing(OrgRequirement::orgId))
         .toList();
   }
 
-  /** When a member's grace ends: the later of joining and the requirement, plus the grace. */
-  static Instant graceEndsAt(Org org, Membership membership) {
+  /**
+   * When a member's grace ends: the org's grace period from the latest of the requirement, the
+   * membership and the user's last admin reset (a member whose factors an administrator removed
+   * gets the grace period again from then on).
+   */
+  static Instant graceEndsAt(Org org, Membership membership, UserTwoFactor state) {
     Instant start =
         membership.joinedAt().isAfter(org.requiredSince())
             ? membership.joinedAt()
             : org.requiredSince();
+    AdminReset reset = state.lastAdminReset();
+    if (reset != null && reset.at().isAfter(start)) {
+      start = reset.at();
+    }
     return start.plus(Duration.ofHours(org.gracePeriodHours()));
   }
 

@@ -3,6 +3,7 @@ package com.twofactor.core.testing;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Affiliation;
 import com.twofactor.core.org.Invitation;
+import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
 import com.twofactor.core.port.OrgCommit;
@@ -19,14 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * An {@link OrgStore} in maps, with the DynamoDB store's semantics. Thread-safe: a {@link #commit}
  * checks every condition and applies every write while holding the user store's lock (so no save of
- * a user state interleaves) and this store's own.
+ * a user state interleaves) and this store's own. Org writes are reported to change listeners, like
+ * {@link InMemoryTwoFactorStore}'s.
  */
 public final class InMemoryOrgStore implements OrgStore {
   private final InMemoryTwoFactorStore users;
+  private final List<Consumer<StoredChange>> listeners = new CopyOnWriteArrayList<>();
   private final ConcurrentMap<String, Org> orgs = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ConcurrentNavigableMap<String, Membership>> members =
       new ConcurrentHashMap<>();
@@ -36,6 +41,11 @@ public final class InMemoryOrgStore implements OrgStore {
   /** {@code users}: the store whose states (requirement marks) commits write. */
   public InMemoryOrgStore(InMemoryTwoFactorStore users) {
     this.users = users;
+  }
+
+  /** Calls {@code listener} with each org write from now on. */
+  public void onChange(Consumer<StoredChange> listener) {
+    listeners.add(listener);
   }
 
   @Override
@@ -98,7 +108,10 @@ public final class InMemoryOrgStore implements OrgStore {
 
   private void apply(OrgCommit commit) {
     Org org = commit.org();
-    orgs.put(org.orgId(), org.withVersion(org.version() + 1));
+    Org saved = org.withVersion(org.version() + 1);
+    Org stored = orgs.put(org.orgId(), saved);
+    StoredChange change = new StoredChange.OrgChange(stored, saved);
+    listeners.forEach(l -> l.accept(change));
     for (OrgCommit.Change<Membership> change : commit.memberships()) {
       if (change.after() == null) {
         membersOf(org.orgId()).remove(change.userId());

@@ -95,6 +95,8 @@ final class Fixture {
   final OrgService orgs = new OrgService(orgStore, store, audit, clock);
   final DisableService disable =
       new DisableService(store, orgStore, audit, clock, verification, BackupCodePolicy.DEFAULT);
+  final AdminResetService adminReset =
+      new AdminResetService(store, orgStore, audit, clock, BackupCodePolicy.DEFAULT);
   private final Totp totp = new Totp();
 
   /** Sets up and confirms TOTP for {@code userId}; returns the raw secret. */
