@@ -129,7 +129,8 @@ class ProductionTemplateTest {
         assertThat(statement.get("Resource")).isEqualTo(Map.of("!GetAtt", "SecretsKey.Arn"));
         Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
         Object purpose =
-            ((Map<String, Object>) condition.get("StringEquals")).get("kms:EncryptionContext:purpose");
+            ((Map<String, Object>) condition.get("StringEquals"))
+                .get("kms:EncryptionContext:purpose");
         if (SMS_NUMBER_KEY.equals(purpose)) {
           // The per-deployment hash key of the per-number SMS limits belongs to no user: its
           // context may name the purpose and nothing else.

@@ -371,9 +371,18 @@ class TemplateTest {
     assertThat(function).doesNotContainKey("Events");
     assertThat(((Map<String, Object>) function.get("Environment")).get("Variables"))
         .isEqualTo(Map.of("TWO_FACTOR_EVENT_BUS", Map.of("!Ref", "SecurityEventBus")));
+    assertThat(function.get("Role")).isEqualTo(Map.of("!GetAtt", "SecurityEventsRole.Arn"));
+    Map<String, Object> role = ofType("AWS::IAM::Role").get("SecurityEventsRole");
     List<Map<String, Object>> statements =
-        (List<Map<String, Object>>)
-            ((List<Map<String, Object>>) function.get("Policies")).get(0).get("Statement");
+        ((List<Map<String, Object>>) role.get("Policies"))
+            .stream()
+                .filter(p -> "data".equals(p.get("PolicyName")))
+                .flatMap(
+                    p ->
+                        ((List<Map<String, Object>>)
+                                ((Map<String, Object>) p.get("PolicyDocument")).get("Statement"))
+                            .stream())
+                .toList();
     Map<String, Object> allowed = new java.util.HashMap<>();
     for (Map<String, Object> statement : statements) {
       if (!"Allow".equals(statement.get("Effect"))) {

@@ -1,10 +1,8 @@
 package com.twofactor.api.local;
 
 import com.twofactor.core.port.NumberSendLog;
-import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
-import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
 import com.twofactor.core.testing.InMemoryNumberSendLog;
 import com.twofactor.core.testing.InMemoryOrgStore;

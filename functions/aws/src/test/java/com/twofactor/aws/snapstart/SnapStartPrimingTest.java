@@ -62,7 +62,6 @@ class SnapStartPrimingTest {
       assertThat(aws.bean(TwoFactorStore.class).load("someone"))
           .isEqualTo(UserTwoFactor.empty("someone"));
       assertThat(credentials.holdsProvider()).isTrue();
-      }
     }
   }
 

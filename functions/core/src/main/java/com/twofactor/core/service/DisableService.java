@@ -53,40 +53,48 @@ public final class DisableService {
    * the last method turns 2FA off and removes the backup codes too.
    */
   public TwoFactorStatus disable(String userId, Proof proof, Optional<Method> method) {
-    List<OrgRequirement> requirements = StatusService.requirements(orgs.affiliationsOf(userId), store.load(userId));
+    List<OrgRequirement> requirements =
+        StatusService.requirements(orgs.affiliationsOf(userId), store.load(userId));
     Set<String> requiringOrgs = new HashSet<>();
     requirements.forEach(r -> requiringOrgs.add(r.orgId()));
-    // Every refusal is decided before the proof is checked, so a refused disable uses up no proof;
-    // the write below decides again on the state it writes over.
-    allowed(store.load(userId), method, requiringOrgs);
-    verification.verify(userId, userId, proof.method(), proof.code());
-    return updates.apply(
-        userId,
-        state -> {
-          Instant now = clock.instant();
-          UserTwoFactor next = allowed(state, method, requiringOrgs);
-          if (!next.enabled()) {
-            next =
-                next.toBuilder()
-                    .backupCodes(null)
-                    .requiredBy(Set.of())
-                    .smsCode(null)
-                    .pendingTotp(null)
-                    .pendingSms(null)
-                    .build();
-          }
-          return Decision.grant(
-              next,
-              StatusService.describe(
-                  next, next.enabled() ? requirements : List.of(), now, backupPolicy),
-              new AuditEvent(
-                  now,
-                  userId,
-                  next.enabled() ? "two_factor.method_removed" : "two_factor.disable",
-                  userId,
-                  AuditEvent.Outcome.SUCCESS,
-                  Map.of("method", method.map(Method::wireName).orElse("all"))));
-        });
+    // Every refusal is decided on the state a round read before the proof is looked at, and the
+    // proof is spent only by the write that removes the factors: a refused disable spends nothing.
+    try (ProofCheck check = verification.check(userId, proof)) {
+      return updates.apply(
+          userId,
+          state -> {
+            Instant now = clock.instant();
+            allowed(state, method, requiringOrgs);
+            return check.spendThen(
+                state,
+                now,
+                userId,
+                spent -> {
+                  UserTwoFactor next = allowed(spent.next(), method, requiringOrgs);
+                  if (!next.enabled()) {
+                    next =
+                        next.toBuilder()
+                            .backupCodes(null)
+                            .requiredBy(Set.of())
+                            .smsCode(null)
+                            .pendingTotp(null)
+                            .pendingSms(null)
+                            .build();
+                  }
+                  return Decision.grant(
+                      next,
+                      StatusService.describe(
+                          next, next.enabled() ? requirements : List.of(), now, backupPolicy),
+                      new AuditEvent(
+                          now,
+                          userId,
+                          next.enabled() ? "two_factor.method_removed" : "two_factor.disable",
+                          userId,
+                          AuditEvent.Outcome.SUCCESS,
+                          Map.of("method", method.map(Method::wireName).orElse("all"))));
+                });
+          });
+    }
   }
 
   /** {@code state} without the method; refused when that is not set up or 2FA must stay on. */

@@ -4,7 +4,6 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
-import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Invitation;
 import com.twofactor.core.org.Membership;

@@ -1,9 +1,9 @@
 package com.twofactor.core.testing;
 
+import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Affiliation;
 import com.twofactor.core.org.Invitation;
-import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
 import com.twofactor.core.port.OrgCommit;

@@ -1,8 +1,8 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.org.Role;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
-import com.twofactor.core.org.Role;
 import com.twofactor.core.sms.PhoneNumbers;
 import com.twofactor.core.sms.SmsMessages;
 import com.twofactor.core.testing.InMemoryNumberSendLog;
