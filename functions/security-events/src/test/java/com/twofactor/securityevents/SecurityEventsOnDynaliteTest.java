@@ -213,7 +213,9 @@ class SecurityEventsOnDynaliteTest {
         "META",
         () -> orgs.setRequirement(olga, org.orgId(), true, 24));
     enableTotp(mike);
+    // Membership needs the member's consent: an invitation, then mike accepts it.
     orgs.putMember(olga, org.orgId(), mike, Role.MEMBER);
+    orgs.acceptInvitation(mike, org.orgId());
     onUser(
         mike,
         () ->
