@@ -26,6 +26,7 @@ class VerificationEventsTest extends ApiEventsContract {
         entry("internal-verify-backup-code.json", 400),
         entry("internal-verify-without-iam-caller.json", 403),
         entry("internal-send-sms-code.json", 404),
-        entry("internal-send-sms-code-without-iam-caller.json", 403));
+        entry("internal-send-sms-code-without-iam-caller.json", 403),
+        entry("malformed-sub-a-list.json", 401));
   }
 }
