@@ -194,17 +194,27 @@ class ApiFuzzTest {
     assertThat(response).isNotNull();
     int status = response.getStatusCode();
     String body = response.getBody();
+    String request = event.getHttpMethod() + " " + event.getPath();
     if (status >= 500) {
       assertThat(status == 503 && storeFails)
-          .as("%d without an injected store failure: %s", status, body)
+          .as("%s: %d without an injected store failure: %s", request, status, body)
           .isTrue();
     }
     if (status >= 400) {
       assertThat(ApiEvents.header(response, "Content-Type"))
-          .as("content type of a %d", status)
+          .as("%s: content type of a %d", request, status)
           .isEqualTo("application/problem+json");
+      if ("HEAD".equalsIgnoreCase(event.getHttpMethod())) {
+        // HTTP: an answer to HEAD has no content, a problem document included.
+        assertThat(body).as("%s: a body", request).isNullOrEmpty();
+        world.assertNoSecretIn("answer headers", String.valueOf(response.getHeaders()), input);
+        world.assertLogsClean(input);
+        return;
+      }
       Optional<Map<String, Object>> problem = ApiEvents.json(response);
-      assertThat(problem).as("a %d answer is a JSON object: %s", status, body).isPresent();
+      assertThat(problem)
+          .as("%s: a %d answer is a JSON object: %s", request, status, body)
+          .isPresent();
       assertThat(problem.get())
           .containsKeys("type", "title", "detail", "code")
           .containsEntry("status", status);
