@@ -47,18 +47,18 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
       Optional<Problem.FieldError> defect = defect(event);
       if (defect.isPresent()) {
         LOG.warn("malformed API Gateway event: {}", defect.get().message());
-        return problem(ErrorCode.INVALID_REQUEST, "The request is not valid.", defect.get());
+        return problem(event, ErrorCode.INVALID_REQUEST, "The request is not valid.", defect.get());
       }
       APIGatewayProxyResponseEvent response = super.handleRequest(event, context);
       if (response == null || response.getStatusCode() == null) {
         LOG.error("request failed: internal_error (the function answered nothing)");
-        return problem(ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
+        return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
       }
       return response;
     } catch (Throwable unexpected) { // NOPMD: the Lambda contract is an answer, always
       LOG.error(
           "request failed: internal_error (unexpected {})", unexpected.getClass().getSimpleName());
-      return problem(ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
+      return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
     }
   }
 
@@ -87,8 +87,10 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     return value == null || value.isBlank();
   }
 
+  /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
   private APIGatewayProxyResponseEvent problem(
-      ErrorCode code, String detail, Problem.FieldError field) {
+      APIGatewayProxyRequestEvent event, ErrorCode code, String detail, Problem.FieldError field) {
+    boolean head = event != null && "HEAD".equalsIgnoreCase(event.getHttpMethod());
     Problem body = Problems.of(code, detail, field == null ? null : List.of(field)).body();
     String json;
     try {
@@ -107,7 +109,7 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
         .withHeaders(Map.of("Content-Type", Problem.MEDIA_TYPE))
         .withMultiValueHeaders(Map.of("Content-Type", List.of(Problem.MEDIA_TYPE)))
         .withIsBase64Encoded(false)
-        .withBody(json);
+        .withBody(head ? null : json);
   }
 
   private ObjectMapper mapper() {

@@ -114,6 +114,20 @@ class ApiGatewayHandlerTest {
   }
 
   @Test
+  void aRefusedHeadRequestHasNoBody() {
+    APIGatewayProxyResponseEvent response =
+        invoke(
+            get("/two-factor")
+                .withHttpMethod("HEAD")
+                .withBody("not base64 !")
+                .withIsBase64Encoded(true));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
+    assertThat(response.getBody()).isNull();
+  }
+
+  @Test
   void aSubClaimThatIsNotANonBlankStringIsUnauthenticated() throws IOException {
     for (Object sub : List.of(42, Map.of("id", "user-1"), List.of("user-1"), "  ")) {
       APIGatewayProxyRequestEvent event = get("/test/unexpected");
