@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
  * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
- * method or path, a body marked base64 that is not) is answered 400 before routing, and nothing
- * escapes {@link #handleRequest}: an unexpected throwable becomes a 500 {@code internal_error}
- * problem with a fixed detail and one log line naming only its class, so neither a stack trace nor
- * request data reaches the client or the log.
+ * method or path, a path with a broken percent escape, a body marked base64 that is not) is
+ * answered 400 before routing, and nothing escapes {@link #handleRequest}: an unexpected throwable
+ * becomes a 500 {@code internal_error} problem with a fixed detail and one log line naming only its
+ * class, so neither a stack trace nor request data reaches the client or the log.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
@@ -73,6 +73,9 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     if (blank(event.getPath()) || !event.getPath().startsWith("/")) {
       return Optional.of(new Problem.FieldError("path", "path is missing or not absolute"));
     }
+    if (!percentEscapesValid(event.getPath())) {
+      return Optional.of(new Problem.FieldError("path", "path has a broken percent escape"));
+    }
     if (Boolean.TRUE.equals(event.getIsBase64Encoded()) && event.getBody() != null) {
       try {
         Base64.getDecoder().decode(event.getBody());
@@ -81,6 +84,18 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every {@code %} starts a two-hex-digit escape (the router cannot read the path otherwise). */
+  private static boolean percentEscapesValid(String path) {
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length()
+          || Character.digit(path.charAt(i + 1), 16) < 0
+          || Character.digit(path.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean blank(String value) {

@@ -114,6 +114,16 @@ class ApiGatewayHandlerTest {
   }
 
   @Test
+  void aPathWithABrokenPercentEscapeIsA400Problem() throws IOException {
+    for (String path : List.of("/orgs/%/members/x", "/two-factor%", "/two-factor/%zz")) {
+      APIGatewayProxyResponseEvent response = invoke(get(path));
+
+      assertThat(response.getStatusCode()).as(path).isEqualTo(400);
+      assertThat(json(response).get("errors").toString()).contains("field=path");
+    }
+  }
+
+  @Test
   void aRefusedHeadRequestHasNoBody() {
     APIGatewayProxyResponseEvent response =
         invoke(
