@@ -197,7 +197,12 @@ class ApiFuzzTest {
     String request = event.getHttpMethod() + " " + event.getPath();
     if (status >= 500) {
       assertThat(status == 503 && storeFails)
-          .as("%s: %d without an injected store failure: %s", request, status, body)
+          .as(
+              "%s: %d without an injected store failure: %s; log: %s",
+              request,
+              status,
+              body,
+              world.logLines().stream().map(l -> l.getFormattedMessage()).toList())
           .isTrue();
     }
     if (status >= 400) {

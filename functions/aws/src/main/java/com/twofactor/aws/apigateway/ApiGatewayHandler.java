@@ -8,6 +8,7 @@ import com.twofactor.api.http.Problems;
 import com.twofactor.core.ErrorCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.exceptions.UriSyntaxException;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.util.Base64;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
  * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
  * method or path, a path with a broken percent escape, a body marked base64 that is not) is
- * answered 400 before routing, and nothing escapes {@link #handleRequest}: an unexpected throwable
- * becomes a 500 {@code internal_error} problem with a fixed detail and one log line naming only its
- * class, so neither a stack trace nor request data reaches the client or the log.
+ * answered 400 before routing, as is one whose path or query the router cannot read as a URI; and
+ * nothing escapes {@link #handleRequest}: an unexpected throwable becomes a 500 {@code
+ * internal_error} problem with a fixed detail and one log line naming only its class, so neither a
+ * stack trace nor request data reaches the client or the log.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
@@ -55,6 +57,14 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
         return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
       }
       return response;
+    } catch (UriSyntaxException unreadable) {
+      // The router could not read the path or query as a URI: the caller's request, not a bug.
+      LOG.warn("malformed API Gateway event: path or query is not a valid URI");
+      return problem(
+          event,
+          ErrorCode.INVALID_REQUEST,
+          "The request is not valid.",
+          new Problem.FieldError("path", "path or query is not a valid URI"));
     } catch (Throwable unexpected) { // NOPMD: the Lambda contract is an answer, always
       LOG.error(
           "request failed: internal_error (unexpected {})", unexpected.getClass().getSimpleName());

@@ -114,7 +114,7 @@ class ApiGatewayHandlerTest {
   }
 
   @Test
-  void aPathWithABrokenPercentEscapeIsA400Problem() throws IOException {
+  void aPathTheRouterCannotReadIsA400Problem() throws IOException {
     for (String path : List.of("/orgs/%/members/x", "/two-factor%", "/two-factor/%zz")) {
       APIGatewayProxyResponseEvent response = invoke(get(path));
 
