@@ -36,6 +36,7 @@ class EnrollmentEventsTest extends ApiEventsContract {
         entry("malformed-missing-http-method.json", 400),
         entry("malformed-missing-path.json", 400),
         entry("malformed-path-broken-percent-escape.json", 400),
+        entry("malformed-empty-content-type.json", 400),
         entry("malformed-sub-not-a-string.json", 401),
         entry("malformed-sub-an-object.json", 401),
         entry("malformed-sub-blank.json", 401));

@@ -194,7 +194,7 @@ class ApiFuzzTest {
     assertThat(response).isNotNull();
     int status = response.getStatusCode();
     String body = response.getBody();
-    String request = event.getHttpMethod() + " " + event.getPath();
+    String request = event.getHttpMethod() + " " + event.getPath() + " " + event.getHeaders();
     if (status >= 500) {
       assertThat(status == 503 && storeFails)
           .as(

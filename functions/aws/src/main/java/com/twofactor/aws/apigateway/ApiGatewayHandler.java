@@ -8,9 +8,12 @@ import com.twofactor.api.http.Problems;
 import com.twofactor.core.ErrorCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.exceptions.UriSyntaxException;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
  * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
- * method or path, a path with a broken percent escape, a body marked base64 that is not) is
- * answered 400 before routing, as is one whose path or query the router cannot read as a URI; and
- * nothing escapes {@link #handleRequest}: an unexpected throwable becomes a 500 {@code
- * internal_error} problem with a fixed detail and one log line naming only its class, so neither a
- * stack trace nor request data reaches the client or the log.
+ * method or path, a path with a broken percent escape, an empty or unreadable Content-Type, a body
+ * marked base64 that is not) is answered 400 before routing, as is one whose path or query the
+ * router cannot read as a URI; and nothing escapes {@link #handleRequest}: an unexpected throwable
+ * becomes a 500 {@code internal_error} problem with a fixed detail and one log line naming only its
+ * class, so neither a stack trace nor request data reaches the client or the log.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
@@ -86,6 +89,10 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     if (!percentEscapesValid(event.getPath())) {
       return Optional.of(new Problem.FieldError("path", "path has a broken percent escape"));
     }
+    if (!contentTypesReadable(event)) {
+      return Optional.of(
+          new Problem.FieldError("Content-Type", "Content-Type is not a media type"));
+    }
     if (Boolean.TRUE.equals(event.getIsBase64Encoded()) && event.getBody() != null) {
       try {
         Base64.getDecoder().decode(event.getBody());
@@ -106,6 +113,44 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
       }
     }
     return true;
+  }
+
+  /**
+   * Every Content-Type header is a media type: the framework cannot even encode its error answer
+   * for an empty one.
+   */
+  private static boolean contentTypesReadable(APIGatewayProxyRequestEvent event) {
+    List<String> values = new ArrayList<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((name, value) -> addIfContentType(values, name, value));
+    }
+    if (event.getMultiValueHeaders() != null) {
+      event
+          .getMultiValueHeaders()
+          .forEach(
+              (name, list) -> {
+                if (list != null) {
+                  list.forEach(value -> addIfContentType(values, name, value));
+                }
+              });
+    }
+    for (String value : values) {
+      if (blank(value)) {
+        return false;
+      }
+      try {
+        MediaType.of(value);
+      } catch (RuntimeException notAMediaType) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addIfContentType(List<String> values, String name, String value) {
+    if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+      values.add(value);
+    }
   }
 
   private static boolean blank(String value) {

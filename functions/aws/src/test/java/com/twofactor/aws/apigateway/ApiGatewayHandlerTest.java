@@ -124,6 +124,15 @@ class ApiGatewayHandlerTest {
   }
 
   @Test
+  void anEmptyContentTypeIsA400Problem() throws IOException {
+    APIGatewayProxyResponseEvent response =
+        invoke(get("/test/unexpected").withHeaders(Map.of("Content-Type", "")));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).get("errors").toString()).contains("field=Content-Type");
+  }
+
+  @Test
   void aRefusedHeadRequestHasNoBody() {
     APIGatewayProxyResponseEvent response =
         invoke(
