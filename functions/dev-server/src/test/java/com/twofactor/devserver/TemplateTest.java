@@ -218,6 +218,31 @@ class TemplateTest {
   }
 
   @Test
+  void apiFunctions_runOurGuardedHandlerNotMicronautsDirectly() {
+    Map<String, Object> globals =
+        (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+    String guarded = "com.twofactor.aws.apigateway.ApiGatewayHandler";
+    assertThat(
+            Path.of(
+                System.getProperty("project.root"),
+                "functions/aws/src/main/java",
+                guarded.replace('.', '/') + ".java"))
+        .exists();
+    ofType("AWS::Serverless::Function")
+        .forEach(
+            (name, function) -> {
+              Map<String, Map<String, Object>> events =
+                  (Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of());
+              boolean api = events.values().stream().anyMatch(e -> "Api".equals(e.get("Type")));
+              if (api) {
+                assertThat(function.getOrDefault("Handler", globals.get("Handler")))
+                    .as("%s's handler", name)
+                    .isEqualTo(guarded);
+              }
+            });
+  }
+
+  @Test
   void functions_useSnapStartOnAPublishedAliasWithJava21() {
     Map<String, Object> globals =
         (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");

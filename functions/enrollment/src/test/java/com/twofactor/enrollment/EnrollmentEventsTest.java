@@ -45,7 +45,16 @@ class EnrollmentEventsTest extends ApiEventsContract {
         entry("start-sms-replace-with-verification.json", 400),
         entry("start-sms-while-totp-active-without-verification.json", 400),
         entry("confirm-sms.json", 409),
-        entry("unknown-route.json", 404));
+        entry("unknown-route.json", 404),
+        entry("confirm-totp-base64-body.json", 409),
+        entry("malformed-body-not-base64.json", 400),
+        entry("malformed-missing-http-method.json", 400),
+        entry("malformed-missing-path.json", 400),
+        entry("malformed-path-broken-percent-escape.json", 400),
+        entry("malformed-empty-content-type.json", 400),
+        entry("malformed-sub-not-a-string.json", 401),
+        entry("malformed-sub-an-object.json", 401),
+        entry("malformed-sub-blank.json", 401));
   }
 
   @Override
