@@ -110,8 +110,8 @@ public final class InMemoryOrgStore implements OrgStore {
     Org org = commit.org();
     Org saved = org.withVersion(org.version() + 1);
     Org stored = orgs.put(org.orgId(), saved);
-    StoredChange change = new StoredChange.OrgChange(stored, saved);
-    listeners.forEach(l -> l.accept(change));
+    StoredChange orgChange = new StoredChange.OrgChange(stored, saved);
+    listeners.forEach(l -> l.accept(orgChange));
     for (OrgCommit.Change<Membership> change : commit.memberships()) {
       if (change.after() == null) {
         membersOf(org.orgId()).remove(change.userId());
