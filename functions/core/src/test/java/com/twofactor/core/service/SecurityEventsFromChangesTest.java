@@ -65,7 +65,7 @@ class SecurityEventsFromChangesTest {
 
   @Test
   void enabling_isOneEventPerMethod_andTheFirstBackupCodesAddNone() {
-    enableTotp("alice");
+    Enabled alice = enableTotp("alice");
     assertThat(drain())
         .singleElement()
         .satisfies(
@@ -77,7 +77,7 @@ class SecurityEventsFromChangesTest {
                   .containsEntry("methods", List.of("totp"));
             });
 
-    f.enrollSms("alice");
+    f.enrollSms("alice", proof(alice.secret()));
     assertThat(drain())
         .singleElement()
         .satisfies(
@@ -92,7 +92,7 @@ class SecurityEventsFromChangesTest {
   @Test
   void replacingThePhone_isPhoneChangedWithMaskedHintsOnly() {
     Enabled alice = enableTotp("alice");
-    f.enrollSms("alice");
+    f.enrollSms("alice", proof(alice.secret()));
     drain();
     f.clock.advance(Duration.ofMinutes(2)); // past the SMS resend window
 
@@ -168,7 +168,7 @@ class SecurityEventsFromChangesTest {
   @Test
   void removingOneMethod_isTwoFactorDisabledStillEnabled_notByAnAdmin() {
     Enabled alice = enableTotp("alice");
-    f.enrollSms("alice");
+    f.enrollSms("alice", proof(alice.secret()));
     drain();
 
     f.disable.disable("alice", proof(alice.secret()), Optional.of(Method.SMS));
@@ -191,9 +191,9 @@ class SecurityEventsFromChangesTest {
     enableTotp("olga");
     Org org = f.orgs.create("olga", "Acme");
     f.orgs.setRequirement("olga", org.orgId(), true, 48);
-    enableTotp("mike");
-    f.enrollSms("mike");
-    f.orgs.putMember("olga", org.orgId(), "mike", Role.MEMBER);
+    Enabled mike = enableTotp("mike");
+    f.enrollSms("mike", proof(mike.secret()));
+    f.join("olga", org.orgId(), "mike", Role.MEMBER);
     drain();
 
     f.adminReset.reset("internal:dev", "mike", "support:jane", "lost everything");
@@ -220,7 +220,7 @@ class SecurityEventsFromChangesTest {
   void theRequirementSwitch_isOrgTwoFactorRequirementChanged_andOrgChoresAreSilent() {
     enableTotp("olga");
     Org org = f.orgs.create("olga", "Acme");
-    f.orgs.putMember("olga", org.orgId(), "mike", Role.MEMBER);
+    f.join("olga", org.orgId(), "mike", Role.MEMBER);
     drain();
 
     f.orgs.setRequirement("olga", org.orgId(), true, 24);
