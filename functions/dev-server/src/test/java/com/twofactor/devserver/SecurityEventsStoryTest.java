@@ -168,7 +168,11 @@ class SecurityEventsStoryTest {
                 .status())
         .isEqualTo(200);
     enableTotp("max", new ArrayList<>());
-    api.put("/orgs/" + orgId + "/members/max", "rita", "{\"role\":\"member\"}");
+    // Membership needs consent: the owner's PUT invites, the member accepts.
+    assertThat(api.put("/orgs/" + orgId + "/members/max", "rita", "{\"role\":\"member\"}").status())
+        .isEqualTo(202);
+    assertThat(api.post("/orgs/" + orgId + "/invitations/accept", "max", null).status())
+        .isEqualTo(200);
     clock.advance(Duration.ofDays(3));
 
     Answer owner = reset("rita", json("support:jane", "locked out"));
