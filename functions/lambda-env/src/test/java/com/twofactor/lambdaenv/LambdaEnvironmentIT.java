@@ -204,7 +204,7 @@ class LambdaEnvironmentIT {
         ((Map<String, Object>) event.get("request"))
             .put(
                 "challengeAnswer",
-                "{\"method\":\"backup_code\",\"code\":\"" + backupCodes.get(2) + "\"}");
+                "{\"method\":\"backup_code\",\"code\":\"" + backupCodes.get(3) + "\"}");
         Map<String, Object> answer = json(verify.invoke(JSON.writeValueAsString(event)));
         assertThat((Map<String, Object>) answer.get("response"))
             .containsEntry("answerCorrect", true);
