@@ -2,10 +2,10 @@ package com.twofactor.devserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twofactor.aws.testing.CloudFormationYaml;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * template.yaml against the production review (issue 16): internal callers, KMS and DynamoDB least
@@ -50,9 +42,7 @@ class ProductionTemplateTest {
   @BeforeAll
   void load() throws IOException {
     root = Path.of(System.getProperty("project.root"));
-    try (Reader reader = Files.newBufferedReader(root.resolve("template.yaml"))) {
-      template = new Yaml(new CloudFormationConstructor()).load(reader);
-    }
+    template = CloudFormationYaml.read(root.resolve("template.yaml"));
     resources = (Map<String, Map<String, Object>>) template.get("Resources");
   }
 
@@ -602,29 +592,5 @@ class ProductionTemplateTest {
         .filter(s -> sid.equals(s.get("Sid")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no statement " + sid));
-  }
-
-  /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
-  private static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      yamlMultiConstructors.put(
-          "!",
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String tag = node.getTag().getValue();
-              Object value;
-              if (node instanceof ScalarNode scalar) {
-                value = constructScalar(scalar);
-              } else if (node instanceof SequenceNode sequence) {
-                value = constructSequence(sequence);
-              } else {
-                value = constructMapping((MappingNode) node);
-              }
-              return Map.of(tag, value == null ? List.of() : value);
-            }
-          });
-    }
   }
 }

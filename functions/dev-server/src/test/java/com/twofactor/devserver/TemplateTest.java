@@ -2,12 +2,11 @@ package com.twofactor.devserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twofactor.aws.testing.CloudFormationYaml;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,14 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * template.yaml against the code: every route the controllers serve is wired in API Gateway with
@@ -41,9 +32,7 @@ class TemplateTest {
   @BeforeAll
   void load() throws IOException {
     Path file = Path.of(System.getProperty("project.root"), "template.yaml");
-    try (Reader reader = Files.newBufferedReader(file)) {
-      template = new Yaml(new CloudFormationConstructor()).load(reader);
-    }
+    template = CloudFormationYaml.read(file);
     resources = (Map<String, Map<String, Object>>) template.get("Resources");
   }
 
@@ -76,10 +65,7 @@ class TemplateTest {
   }
 
   private static Map<String, Object> openApi() throws IOException {
-    try (Reader reader =
-        Files.newBufferedReader(Path.of(System.getProperty("project.root"), "openapi.yaml"))) {
-      return new Yaml(new CloudFormationConstructor()).load(reader);
-    }
+    return CloudFormationYaml.read(Path.of(System.getProperty("project.root"), "openapi.yaml"));
   }
 
   /** Each documented operation as "METHOD /path" with its definition. */
@@ -427,29 +413,5 @@ class TemplateTest {
             Map.entry("dynamodb:ListStreams", Map.of("!Sub", "${TwoFactorTable.Arn}/stream/*")),
             Map.entry("events:PutEvents", Map.of("!GetAtt", "SecurityEventBus.Arn")),
             Map.entry("sqs:SendMessage", Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.Arn")));
-  }
-
-  /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
-  private static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      yamlMultiConstructors.put(
-          "!",
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String tag = node.getTag().getValue();
-              Object value;
-              if (node instanceof ScalarNode scalar) {
-                value = constructScalar(scalar);
-              } else if (node instanceof SequenceNode sequence) {
-                value = constructSequence(sequence);
-              } else {
-                value = constructMapping((MappingNode) node);
-              }
-              return Map.of(tag, value == null ? List.of() : value);
-            }
-          });
-    }
   }
 }

@@ -1,21 +1,9 @@
 package com.twofactor.lambdaenv;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.twofactor.aws.testing.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The functions template.yaml deploys, read from the template itself so the harness runs exactly
@@ -30,12 +18,7 @@ public record SamFunctions(Map<String, Function> functions, String javaToolOptio
 
   @SuppressWarnings("unchecked")
   public static SamFunctions load(Path projectRoot) {
-    Map<String, Object> template;
-    try (Reader reader = Files.newBufferedReader(projectRoot.resolve("template.yaml"))) {
-      template = new Yaml(new CloudFormationConstructor()).load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, Object> template = CloudFormationYaml.read(projectRoot.resolve("template.yaml"));
     Map<String, Object> globals =
         (Map<String, Object>)
             ((Map<String, Object>) template.getOrDefault("Globals", Map.of()))
@@ -73,29 +56,5 @@ public record SamFunctions(Map<String, Function> functions, String javaToolOptio
       throw new IllegalArgumentException(logicalId + " is not in template.yaml");
     }
     return function;
-  }
-
-  /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
-  private static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      yamlMultiConstructors.put(
-          "!",
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String tag = node.getTag().getValue();
-              Object value;
-              if (node instanceof ScalarNode scalar) {
-                value = constructScalar(scalar);
-              } else if (node instanceof SequenceNode sequence) {
-                value = constructSequence(sequence);
-              } else {
-                value = constructMapping((MappingNode) node);
-              }
-              return Map.of(tag, value == null ? List.of() : value);
-            }
-          });
-    }
   }
 }
