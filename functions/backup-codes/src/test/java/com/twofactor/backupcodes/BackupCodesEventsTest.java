@@ -15,6 +15,9 @@ class BackupCodesEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("reveal-without-verification-allowed-origin.json", 400),
         entry("reveal.json", 400),
         entry("reveal-with-backup-code.json", 400),
         entry("reveal-without-verification.json", 400),

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for black-box tests of the dev server: no Micronaut on the calling side. */
-final class HttpApi {
+public final class HttpApi {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final URI base;
 
-  HttpApi(URI base) {
+  public HttpApi(URI base) {
     this.base = base;
   }
 
   /** An answer: status, the headers that matter here, and the body. */
-  record Answer(int status, String contentType, String retryAfter, String body) {
-    List<Map<String, Object>> jsonList() {
+  public record Answer(int status, String contentType, String retryAfter, String body) {
+    public List<Map<String, Object>> jsonList() {
       try {
         return JSON.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
       } catch (IOException e) {
@@ -32,7 +32,7 @@ final class HttpApi {
       }
     }
 
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
       try {
         return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
       } catch (IOException e) {
@@ -41,11 +41,11 @@ final class HttpApi {
     }
   }
 
-  Answer get(String path, String user) {
+  public Answer get(String path, String user) {
     return send(request(path, user).GET());
   }
 
-  Answer post(String path, String user, String json) {
+  public Answer post(String path, String user, String json) {
     HttpRequest.Builder request = request(path, user);
     if (json == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
@@ -56,14 +56,14 @@ final class HttpApi {
     return send(request);
   }
 
-  Answer put(String path, String user, String json) {
+  public Answer put(String path, String user, String json) {
     return send(
         request(path, user)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  Answer delete(String path, String user) {
+  public Answer delete(String path, String user) {
     return send(request(path, user).DELETE());
   }
 

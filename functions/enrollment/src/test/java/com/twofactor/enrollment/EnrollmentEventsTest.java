@@ -15,6 +15,11 @@ class EnrollmentEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("get-status-allowed-origin.json", 200),
+        entry("get-status-other-origin.json", 200),
+        entry("get-status-without-authorizer-claims-allowed-origin.json", 401),
         entry("get-status.json", 200),
         entry("get-status-without-authorizer-claims.json", 401),
         entry("start-totp.json", 200),

@@ -2,6 +2,7 @@ package com.twofactor.aws.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,53 @@ public abstract class ApiEventsContract {
         assertThat(response.getBody()).doesNotContain("Exception", "at com.", "at io.");
       }
     }
+  }
+
+  /**
+   * CORS through the Lambda handler: an event from the allowed origin gets that origin back (and
+   * for a preflight the methods and headers a browser asked for); any other origin gets no CORS
+   * header at all, whatever the status.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("events")
+  void event_carriesCorsHeadersForTheAllowedOriginOnly(String file, int status) {
+    APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
+    String origin = requestHeader(event, "Origin");
+    try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
+      APIGatewayProxyResponseEvent response = function.invoke(event);
+
+      if (ApiFunctionHarness.ALLOWED_ORIGIN.equals(origin)) {
+        assertThat(Responses.header(response, "Access-Control-Allow-Origin")).hasValue(origin);
+        assertThat(Responses.header(response, "Vary"))
+            .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Origin"));
+        assertThat(Responses.header(response, "Access-Control-Allow-Credentials")).isEmpty();
+        if ("OPTIONS".equals(event.getHttpMethod())) {
+          assertThat(response.getStatusCode()).isEqualTo(200);
+          assertThat(Responses.header(response, "Access-Control-Allow-Methods"))
+              .hasValue(requestHeader(event, "Access-Control-Request-Method"));
+          assertThat(Responses.header(response, "Access-Control-Allow-Headers"))
+              .hasValueSatisfying(
+                  v -> assertThat(v.toLowerCase()).contains("authorization", "content-type"));
+        } else {
+          assertThat(Responses.header(response, "Access-Control-Expose-Headers"))
+              .hasValue("Retry-After");
+        }
+      } else {
+        assertThat(Responses.header(response, "Access-Control-Allow-Origin")).isEmpty();
+        assertThat(Responses.header(response, "Access-Control-Allow-Methods")).isEmpty();
+        assertThat(Responses.header(response, "Access-Control-Expose-Headers")).isEmpty();
+      }
+    }
+  }
+
+  private static String requestHeader(APIGatewayProxyRequestEvent event, String name) {
+    return event.getHeaders() == null
+        ? null
+        : event.getHeaders().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
   }
 
   @Test

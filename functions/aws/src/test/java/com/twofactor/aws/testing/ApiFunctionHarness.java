@@ -22,6 +22,12 @@ import java.util.Map;
 public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
+  /**
+   * The browser origin the harness allows, as template.yaml would pass it in through {@code
+   * TWO_FACTOR_ALLOWED_ORIGINS}; the event files use it for "an allowed origin".
+   */
+  public static final String ALLOWED_ORIGIN = "https://app.example.com";
+
   private final ApiGatewayProxyRequestEventFunction function;
 
   private ApiFunctionHarness(ApplicationContext context) {
@@ -31,7 +37,11 @@ public final class ApiFunctionHarness implements AutoCloseable {
   /** The function on in-memory ports. */
   public static ApiFunctionHarness inMemory() {
     return new ApiFunctionHarness(
-        ApplicationContext.builder().properties(Map.of("two-factor.ports", "in-memory")).start());
+        ApplicationContext.builder()
+            .properties(
+                Map.of(
+                    "two-factor.ports", "in-memory", "two-factor.allowed-origins", ALLOWED_ORIGIN))
+            .start());
   }
 
   /** The function on the emulated AWS of {@code aws}, with its interceptors attached. */
