@@ -6,7 +6,9 @@ import { createAuth } from './auth.js';
 import { createApi } from './api.js';
 import { el, formatTime, describeError, announce, rememberOrgName, orgName } from './ui.js';
 
-const state = { api: null, auth: null, orgId: null };
+const state = { api: null, auth: null, orgId: null, generation: 0 };
+// Only the newest render may draw (see renderAll).
+const stale = (generation) => generation !== state.generation;
 const message = () => document.getElementById('page-message');
 
 function currentOrgId() {
@@ -72,7 +74,7 @@ async function allMissing(orgId) {
   return members;
 }
 
-async function renderAuthentication() {
+async function renderAuthentication(generation) {
   const slot = document.getElementById('auth-content');
   const orgId = state.orgId;
   if (!state.auth.user() || !orgId) {
@@ -83,6 +85,7 @@ async function renderAuthentication() {
   try {
     summary = await state.api.orgTwoFactor(orgId);
   } catch (error) {
+    if (stale(generation)) return;
     slot.replaceChildren(el('p', { class: 'error', role: 'alert', text: describeError(error) }));
     return;
   }
@@ -93,6 +96,7 @@ async function renderAuthentication() {
   } catch (error) {
     if (error.status !== 403) throw error;
   }
+  if (stale(generation)) return;
   const isOwner = missing !== null;
   const ownersMissing = (missing ?? []).filter((m) => m.role === 'owner');
   const membersMissing = (missing ?? []).filter((m) => m.role !== 'owner');
@@ -144,7 +148,7 @@ function requirementForm(orgId, summary, ownersMissing) {
     try {
       await state.api.requireTwoFactor(orgId, !summary.required, Number.isFinite(hours) ? hours : 0);
       announce(message(), summary.required ? 'Two-factor authentication is no longer required.' : 'Two-factor authentication is now required for every member.', 'success');
-      await renderAuthentication();
+      await renderAll();
     } catch (e) {
       error.textContent = describeError(e);
       button.disabled = false;
@@ -185,7 +189,7 @@ function inviteForm(orgId) {
       announce(message(), saved.status === 'invited'
         ? `${saved.userId} was invited as ${saved.role}.`
         : `${saved.userId} is now ${saved.role === 'owner' ? 'an owner' : 'a member'}.`, 'success');
-      await renderAuthentication();
+      await renderAll();
     } catch (e) {
       error.textContent = describeError(e);
     }
@@ -211,7 +215,7 @@ function leaveButton(orgId) {
   return el('div', { class: 'row danger-zone' }, button, error);
 }
 
-async function renderInvitations() {
+async function renderInvitations(generation) {
   const slot = document.getElementById('inv-content');
   if (!state.auth.user()) {
     slot.replaceChildren(el('p', { class: 'note', text: 'Sign in to see your invitations.' }));
@@ -221,9 +225,11 @@ async function renderInvitations() {
   try {
     invitations = (await state.api.invitations()).invitations;
   } catch (error) {
+    if (stale(generation)) return;
     slot.replaceChildren(el('p', { class: 'error', text: describeError(error) }));
     return;
   }
+  if (stale(generation)) return;
   invitations.forEach((i) => rememberOrgName(i.orgId, i.name));
   if (invitations.length === 0) {
     slot.replaceChildren(el('p', { class: 'note', text: 'You have no open invitations.' }));
@@ -248,7 +254,7 @@ async function renderInvitations() {
             try {
               await state.api.declineInvitation(i.orgId);
               announce(message(), `You declined the invitation to ${i.name}.`);
-              renderInvitations();
+              renderAll();
             } catch (e) {
               error.textContent = describeError(e);
             }
@@ -256,10 +262,18 @@ async function renderInvitations() {
     error);
 }
 
-function renderAll() {
+// Draws the whole page for the signed-in user; body[data-rendered-for] names that user once both
+// parts are drawn, and an older render that finishes late draws nothing.
+async function renderAll() {
+  const generation = ++state.generation;
+  const user = state.auth.user();
+  delete document.body.dataset.renderedFor;
   renderChoice();
-  renderAuthentication().catch((error) => announce(message(), describeError(error), 'error'));
-  renderInvitations();
+  await Promise.all([
+    renderAuthentication(generation).catch((error) => announce(message(), describeError(error), 'error')),
+    renderInvitations(generation),
+  ]);
+  if (!stale(generation) && user) document.body.dataset.renderedFor = user;
 }
 
 async function main() {

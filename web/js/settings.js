@@ -7,7 +7,7 @@ import {
   el, formatTime, codeField, setFieldError, describeError, announce, askForProof, rememberOrgName,
 } from './ui.js';
 
-const state = { api: null, auth: null, status: null, timers: [] };
+const state = { api: null, auth: null, status: null, timers: [], generation: 0 };
 const content = () => document.getElementById('tfa-content');
 const message = () => document.getElementById('page-message');
 
@@ -27,22 +27,38 @@ async function withProofIfNeeded(title, explanation, submitLabel, action) {
   return askForProof({ title, explanation, submitLabel, methods, api: state.api })(action);
 }
 
+// Only the newest refresh may draw: an answer for a user who has since signed out, or an older
+// status, is dropped. body[data-rendered-for] names the user the page shows once it is drawn.
 async function refresh(note, kind) {
   clearTimers();
-  const auth = state.auth;
-  if (!auth.user()) {
+  const generation = ++state.generation;
+  const user = state.auth.user();
+  content().setAttribute('aria-busy', 'true');
+  delete document.body.dataset.renderedFor;
+  const done = () => {
+    content().setAttribute('aria-busy', 'false');
+    if (user) document.body.dataset.renderedFor = user;
+  };
+  if (!user) {
     content().replaceChildren(el('p', { class: 'note', text: 'Sign in to see your settings.' }));
     renderBanner(null);
+    done();
     return;
   }
+  let status;
   try {
-    state.status = await state.api.status();
+    status = await state.api.status();
   } catch (error) {
+    if (generation !== state.generation) return;
     content().replaceChildren(el('p', { class: 'error', role: 'alert', text: describeError(error) }));
+    done();
     return;
   }
-  render(state.status);
+  if (generation !== state.generation) return;
+  state.status = status;
+  render(status);
   announce(message(), note ?? '', kind);
+  done();
 }
 
 function renderBanner(status) {

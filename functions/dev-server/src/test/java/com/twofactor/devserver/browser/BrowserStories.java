@@ -76,6 +76,19 @@ abstract class BrowserStories {
     if (site != null) site.close();
   }
 
+  /** A failed story leaves a screenshot of where it stopped, named after it. */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final org.junit.jupiter.api.extension.TestWatcher failureScreens =
+      new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(
+            org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+          if (browser != null) {
+            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+          }
+        }
+      };
+
   @AfterEach
   void pageStayedClean() {
     browser.assertNoConsoleErrors();
@@ -94,9 +107,12 @@ abstract class BrowserStories {
   protected void openAs(String page, String user, String ready) {
     browser.open(site.page(page).toString());
     WebElement name = browser.find("#dev-user");
-    name.clear();
-    name.sendKeys(user);
-    browser.find("#dev-signin-submit").click();
+    if (!user.equals(name.getAttribute("value"))) {
+      name.clear();
+      name.sendKeys(user);
+      browser.find("#dev-signin-submit").click();
+    }
+    browser.find("body[data-rendered-for='" + user + "']");
     browser.find(ready);
   }
 
