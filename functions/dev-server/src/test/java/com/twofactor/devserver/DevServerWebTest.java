@@ -107,4 +107,16 @@ class DevServerWebTest {
     assertThat(other.statusCode()).isEqualTo(401);
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
+
+  @Test
+  void aPageOnAnUnlistedRemoteOriginIsRefusedByTheLoopbackServer() throws Exception {
+    HttpResponse<String> answer =
+        send(
+            request("/two-factor")
+                .header("Origin", "https://evil.example.net")
+                .header("X-Dev-User", "alice"));
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
 }

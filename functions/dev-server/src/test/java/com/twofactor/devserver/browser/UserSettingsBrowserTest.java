@@ -131,6 +131,29 @@ class UserSettingsBrowserTest extends BrowserStories {
     browser.screenshot("settings-sms-enabled");
   }
 
+  @Test
+  void lockout_isShownWithTheTimeItEnds() {
+    browser.size(Browser.DESKTOP);
+    byte[] secret = enableTotpByApi("linus");
+    openSettings("linus");
+    browser.find("#reveal-codes").click();
+    String wrong = TotpCodes.wrongAt(secret, clock.instant());
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      proveWith(wrong); // clears the error and disables the button until the answer is in
+      browser.waitFor(
+          d ->
+              !d.findElement(By.id("proof-code-error")).getText().isEmpty()
+                  && d.findElement(By.cssSelector("dialog[open] button[type=submit]")).isEnabled());
+      assertThat(browser.find("#proof-code-error").getText())
+          .contains(attempt < 5 ? "not valid" : "locked until");
+    }
+    browser.screenshot("settings-locked-out");
+    browser.find("dialog[open] button[value=cancel]").click();
+
+    openSettings("linus");
+    browser.waitForText("#lockout", "locked until");
+  }
+
   private List<String> codes() {
     List<String> codes =
         browser.driver().findElements(By.cssSelector("#codes-list code")).stream()
