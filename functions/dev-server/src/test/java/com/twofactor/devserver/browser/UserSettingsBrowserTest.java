@@ -132,6 +132,31 @@ class UserSettingsBrowserTest extends BrowserStories {
   }
 
   @Test
+  void bothMethods_aPhoneIsAddedWithAProofThenTheAppIsRemoved() {
+    browser.size(Browser.DESKTOP);
+    byte[] secret = enableTotpByApi("ken");
+    openSettings("ken");
+    browser.waitForText("#sms-title", "Add an SMS-enabled phone");
+    browser.find("#sms-phone").sendKeys("+12015550124");
+    browser.find("#send-sms").click();
+    // A factor is active, so adding one asks for a code first (sent as `verification`).
+    proveWith(nextTotp(secret));
+    browser.waitForText("#sms-sent", "We sent a code to");
+    browser.find("#sms-code").sendKeys(latestSmsCode("0124"), Keys.ENTER);
+    browser.waitForText("#methods", "Text message to");
+    assertThat(browser.find("#methods").getText()).contains("Authenticator app");
+    browser.screenshot("settings-both-methods");
+
+    browser.find("#methods li[data-method=totp] button").click();
+    proveWith(nextTotp(secret));
+    browser.waitForText("#page-message", "Authenticator app was removed");
+    assertThat(browser.find("#methods").getText())
+        .contains("Text message to")
+        .doesNotContain("Authenticator app");
+    assertThat(browser.find("#tfa-status").getText()).contains("on");
+  }
+
+  @Test
   void lockout_isShownWithTheTimeItEnds() {
     browser.size(Browser.DESKTOP);
     byte[] secret = enableTotpByApi("linus");
