@@ -294,6 +294,26 @@ class DevServerApiTest {
 
   /** Runs last: it checks every line the other tests made (and its own flow). */
   @Test
+  void anyChangeWithABodyThatIsNotJson_answers415AsADocumentedProblem() {
+    for (String path : List.of("/two-factor/verify", "/two-factor/totp", "/orgs")) {
+      Answer answer =
+          api.send("POST", path, "mallory", Map.of("Content-Type", "text/plain"), "123456");
+
+      assertThat(answer.status()).as(path).isEqualTo(415);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.json()).containsEntry("code", "invalid_request");
+    }
+  }
+
+  @Test
+  void aClientThatAcceptsNoJson_getsA406DocumentedProblem() {
+    Answer answer = api.send("GET", "/two-factor", "mallory", Map.of("Accept", "text/html"), null);
+
+    assertThat(answer.status()).isEqualTo(406);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");

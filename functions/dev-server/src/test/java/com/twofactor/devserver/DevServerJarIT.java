@@ -74,6 +74,12 @@ class DevServerJarIT {
   }
 
   @Test
+  void jar_servesTheReferenceAndTheDocumentTheBuildPackedIntoIt() throws Exception {
+    DevDocsTest.assertSelfContainedReference(api.raw("/docs"));
+    DevDocsTest.assertIsTheDocument(api.raw("/openapi.yaml"));
+  }
+
+  @Test
   void jar_servesTheTotpFlowAndThePagesOnTheConfiguredPortAndSaysItIsForDevelopment()
       throws Exception {
     Answer setup = api.post("/two-factor/totp", "alice", null);
@@ -92,10 +98,10 @@ class DevServerJarIT {
         .containsEntry("code", "invalid_code");
     assertThat(api.get("/two-factor", null).status()).isEqualTo(401);
 
-    Answer page = api.get("/", null);
-    assertThat(page.status()).isEqualTo(200);
+    var page = api.raw("/");
+    assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("User Settings", "js/settings.js");
-    assertThat(api.get("/js/settings.js", null).body()).contains("Reveal codes");
+    assertThat(api.raw("/js/settings.js").body()).contains("Reveal codes");
 
     String log = Files.readString(output);
     assertThat(log).contains("FOR DEVELOPMENT ONLY").contains("\"action\":\"totp.enable\"");

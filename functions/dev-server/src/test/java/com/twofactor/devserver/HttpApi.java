@@ -1,5 +1,6 @@
 package com.twofactor.devserver;
 
+import com.twofactor.aws.testing.OpenApiContract;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +12,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for black-box tests of the dev server: no Micronaut on the calling side. */
+/**
+ * A plain HTTP client for black-box tests of the dev server: no Micronaut on the calling side.
+ * Every answer of an API route is checked against openapi.yaml ({@link OpenApiContract}); the dev
+ * server's own routes ({@code /dev/...}, {@code /docs}, {@code /openapi.yaml}) are not the API's.
+ */
 public final class HttpApi {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
@@ -63,6 +68,19 @@ public final class HttpApi {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, headers and body: for answers to what a well-behaved JSON client never sends. */
+  public Answer send(
+      String method, String path, String user, Map<String, String> headers, String body) {
+    HttpRequest.Builder request = request(path, user);
+    headers.forEach(request::header);
+    return send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Answer delete(String path, String user) {
     return send(request(path, user).DELETE());
   }
@@ -75,10 +93,41 @@ public final class HttpApi {
     return builder;
   }
 
-  private Answer send(HttpRequest.Builder request) {
+  /** A GET whose answer is not checked against openapi.yaml: for the dev server's own pages. */
+  public HttpResponse<String> raw(String path) {
     try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer send(HttpRequest.Builder builder) {
+    try {
+      HttpRequest request = builder.build();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      String path = request.uri().getRawPath();
+      if (!path.startsWith("/dev/")) {
+        OpenApiContract.document()
+            .assertDocumentedAnswer(
+                new OpenApiContract.Exchange(
+                    request.method(),
+                    URI.create(
+                        path
+                            + (request.uri().getRawQuery() == null
+                                ? ""
+                                : "?" + request.uri().getRawQuery())),
+                    request.headers().map(),
+                    null,
+                    response.statusCode(),
+                    response.headers().map(),
+                    response.body()));
+      }
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),

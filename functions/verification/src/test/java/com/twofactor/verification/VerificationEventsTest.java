@@ -28,6 +28,8 @@ class VerificationEventsTest extends ApiEventsContract {
         entry("internal-verify-sms.json", 400),
         entry("internal-verify-backup-code.json", 400),
         entry("internal-verify-without-iam-caller.json", 403),
+        entry("internal-verify-totp-unlisted-caller.json", 403),
+        entry("internal-send-sms-code-unlisted-caller.json", 403),
         entry("internal-send-sms-code.json", 404),
         entry("internal-send-sms-code-without-iam-caller.json", 403));
   }

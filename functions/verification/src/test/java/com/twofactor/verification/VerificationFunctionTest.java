@@ -119,6 +119,27 @@ class VerificationFunctionTest {
   }
 
   @Test
+  void internalVerify_fromAnUnlistedRoleIsForbiddenEvenWithAValidCode() {
+    try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
+      byte[] secret = enrollAlice(function);
+      String code = nextCode(secret);
+
+      APIGatewayProxyResponseEvent response =
+          function.invoke(
+              event("verification/internal-verify-totp-unlisted-caller.json", body("totp", code)));
+
+      assertThat(response.getStatusCode()).isEqualTo(403);
+      assertThat(json(response)).containsEntry("code", "forbidden");
+      assertThat(
+              function
+                  .invoke(event("verification/verify-totp.json", body("totp", code)))
+                  .getStatusCode())
+          .as("the refused request did not use up the code")
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void verify_kmsFailureAnswers503AndGrantsNothing() {
     try (AwsTestContext aws = new AwsTestContext();
         ApiFunctionHarness function = ApiFunctionHarness.onAws(aws)) {

@@ -11,11 +11,19 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Binds {@link TrustedBackend} only when API Gateway authenticated the caller with IAM. The route
- * is AWS_IAM-authorized in template.yaml; this check keeps a mis-wired route closed (403).
+ * Binds {@link TrustedBackend} only when API Gateway authenticated the caller with IAM and the
+ * caller is one of the {@link InternalCallers}: any other principal of the account allowed {@code
+ * execute-api:Invoke} could otherwise text any user, lock anyone out or spend backup codes. The
+ * route is AWS_IAM-authorized and the API's resource policy denies other callers in template.yaml;
+ * this check keeps a mis-wired route or policy closed (403). Thread-safe.
  */
 @Singleton
 public final class IamBackendBinder implements TypedRequestArgumentBinder<TrustedBackend> {
+  private final InternalCallers callers;
+
+  public IamBackendBinder(InternalCallers callers) {
+    this.callers = callers;
+  }
 
   @Override
   public Argument<TrustedBackend> argumentType() {
@@ -28,11 +36,12 @@ public final class IamBackendBinder implements TypedRequestArgumentBinder<Truste
     TrustedBackend backend =
         ApiGatewayEvents.event(source)
             .flatMap(ApiGatewayEvents::iamCaller)
+            .filter(callers::allows)
             .map(TrustedBackend::new)
             .orElseThrow(
                 () ->
                     new TwoFactorException(
-                        ErrorCode.FORBIDDEN, "This route is for IAM-authenticated back ends."));
+                        ErrorCode.FORBIDDEN, "This route is for the named IAM back ends."));
     return () -> Optional.of(backend);
   }
 }

@@ -1,11 +1,13 @@
 package com.twofactor.aws.config;
 
+import com.twofactor.aws.snapstart.PrimingScope;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -19,9 +21,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * AWS clients, built once per container: explicit region and credentials provider (no default chain
- * probing), the light URL-connection HTTP client, and every {@link ExecutionInterceptor} bean
- * attached (tests count calls with one). Clients are thread-safe and shared.
+ * AWS clients, built once per container: explicit region and the runtime's credentials provider (no
+ * default chain probing), the light URL-connection HTTP client, and every {@link
+ * ExecutionInterceptor} bean attached (tests count calls with one). Clients are thread-safe and
+ * shared.
  */
 @Factory
 public class AwsClientsFactory {
@@ -32,9 +35,22 @@ public class AwsClientsFactory {
     return UrlConnectionHttpClient.builder().build();
   }
 
+  /**
+   * The provider that fits the runtime: Lambda hands SnapStart functions a local credentials
+   * endpoint and no access keys, on-demand functions access keys. Neither probes the default
+   * chain's other sources, and neither fetches anything until the first real call.
+   */
   @Singleton
-  AwsCredentialsProvider credentialsProvider(AwsConfiguration config) {
-    return switch (config.getCredentials()) {
+  @Bean(preDestroy = "close")
+  RuntimeCredentialsProvider credentialsProvider(AwsConfiguration config, PrimingScope priming) {
+    return new RuntimeCredentialsProvider(() -> provider(config.getCredentials()), priming);
+  }
+
+  static AwsCredentialsProvider provider(AwsConfiguration.Credentials source) {
+    return switch (source) {
+      // No background refresh thread: it would be frozen into the snapshot.
+      case CONTAINER ->
+          ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build();
       case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
       case EMULATOR ->
           StaticCredentialsProvider.create(AwsBasicCredentials.create("emulator", "emulator"));

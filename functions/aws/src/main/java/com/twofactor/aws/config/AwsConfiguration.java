@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Settings under {@code two-factor.aws.*}. On Lambda they come from the environment variables
  * template.yaml sets ({@code TWO_FACTOR_AWS_TABLE_NAME}, ...); {@code region} defaults to the
- * Lambda runtime's {@code AWS_REGION}.
+ * Lambda runtime's {@code AWS_REGION}. Not thread-safe while being bound; read-only afterwards.
  */
 @ConfigurationProperties("two-factor.aws")
 public class AwsConfiguration {
@@ -21,7 +21,8 @@ public class AwsConfiguration {
   private String smsSenderId;
   private String smsOriginationNumber;
   private String smsMaxPrice;
-  private Credentials credentials = Credentials.ENVIRONMENT;
+  private Credentials credentials;
+  private String containerCredentialsFullUri;
 
   public String getRegion() {
     return region;
@@ -103,17 +104,46 @@ public class AwsConfiguration {
     this.smsMaxPrice = smsMaxPrice;
   }
 
+  /**
+   * Where credentials come from: as configured ({@code two-factor.aws.credentials}), else the
+   * container endpoint when the runtime names one (SnapStart functions get only that), else the
+   * environment's access keys (on-demand functions).
+   */
   public Credentials getCredentials() {
-    return credentials;
+    if (credentials != null) {
+      return credentials;
+    }
+    return getContainerCredentialsFullUri().isPresent()
+        ? Credentials.CONTAINER
+        : Credentials.ENVIRONMENT;
   }
 
   public void setCredentials(Credentials credentials) {
     this.credentials = credentials;
   }
 
+  /**
+   * The credentials endpoint Lambda names in {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} (mapped in
+   * application.properties); only its presence is read here, the SDK provider reads it and the
+   * authorization token itself.
+   */
+  public Optional<String> getContainerCredentialsFullUri() {
+    return Optional.ofNullable(containerCredentialsFullUri).filter(v -> !v.isBlank());
+  }
+
+  public void setContainerCredentialsFullUri(String containerCredentialsFullUri) {
+    this.containerCredentialsFullUri = containerCredentialsFullUri;
+  }
+
   /** Where credentials come from. */
   public enum Credentials {
-    /** The Lambda execution role's keys, which the runtime puts in the environment. */
+    /**
+     * The execution role's credentials served by the runtime's local endpoint ({@code
+     * AWS_CONTAINER_CREDENTIALS_FULL_URI} with {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}): what a
+     * SnapStart function gets instead of access keys.
+     */
+    CONTAINER,
+    /** The execution role's keys in the environment ({@code AWS_ACCESS_KEY_ID}, ...). */
     ENVIRONMENT,
     /** Fixed dummy keys, accepted by local emulators only. */
     EMULATOR

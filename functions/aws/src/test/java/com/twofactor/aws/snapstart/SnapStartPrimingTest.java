@@ -3,6 +3,7 @@ package com.twofactor.aws.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
@@ -20,6 +21,45 @@ class SnapStartPrimingTest {
       assertThat(aws.kms.requests()).isEmpty();
       assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
           .isEqualTo(UserTwoFactor.empty(SnapStartPriming.PRIMING_USER));
+    }
+  }
+
+  @Test
+  void checkpoint_neverFetchesCredentialsIntoTheSnapshot() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      RuntimeCredentialsProvider credentials = aws.bean(RuntimeCredentialsProvider.class);
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(credentials.holdsProvider()).isFalse();
+    }
+  }
+
+  @Test
+  void checkpoint_dropsCredentialsAnInitTimeCallCached() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      RuntimeCredentialsProvider credentials = aws.bean(RuntimeCredentialsProvider.class);
+      aws.bean(TwoFactorStore.class).load("someone");
+      assertThat(credentials.holdsProvider()).isTrue();
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(credentials.holdsProvider()).isFalse();
+    }
+  }
+
+  @Test
+  void restore_makesTheNextCallFetchFreshCredentials() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      RuntimeCredentialsProvider credentials = aws.bean(RuntimeCredentialsProvider.class);
+      aws.bean(TwoFactorStore.class).load("someone");
+
+      aws.bean(CheckpointSimulator.class).runAfterRestore();
+      assertThat(credentials.holdsProvider()).isFalse();
+
+      assertThat(aws.bean(TwoFactorStore.class).load("someone"))
+          .isEqualTo(UserTwoFactor.empty("someone"));
+      assertThat(credentials.holdsProvider()).isTrue();
     }
   }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every file of {@code events/<function>/} (the files `sam local invoke` uses) through the
- * function's Lambda handler, on fresh in-memory state, and checks the status it gets. A new event
- * file without an expected status fails the build, so none goes unchecked.
+ * function's Lambda handler, on fresh in-memory state, and checks the status it gets, and that
+ * request and answer are what openapi.yaml documents. A new event file without an expected status
+ * fails the build, so none goes unchecked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiEventsContract {
@@ -39,7 +40,8 @@ public abstract class ApiEventsContract {
   @MethodSource("events")
   void event_getsItsStatus(String file, int status) {
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
-      APIGatewayProxyResponseEvent response = function.invoke(function() + "/" + file);
+      APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
+      APIGatewayProxyResponseEvent response = function.invoke(event);
 
       assertThat(response.getStatusCode()).isEqualTo(status);
       if (status >= 400) {
@@ -97,6 +99,34 @@ public abstract class ApiEventsContract {
             .map(Map.Entry::getValue)
             .findFirst()
             .orElse(null);
+  }
+
+  /**
+   * The event is a request openapi.yaml documents: its route always, and its path, query, headers
+   * and body too unless the event exists to show a refusal of invalid input (400) or of an unknown
+   * route (404 on a route the document does not have).
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("events")
+  void event_isARequestTheDocumentDescribes(String file, int status) {
+    APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
+    OpenApiContract contract = OpenApiContract.document();
+    if (OpenApiContract.isCorsPreflight(event.getHttpMethod(), event.getHeaders())) {
+      // A CORS preflight is the browser's question about an operation, not one itself.
+      assertThat(
+              contract.documents(
+                  requestHeader(event, "Access-Control-Request-Method"), event.getPath()))
+          .as("%s asks about an operation openapi.yaml documents", file)
+          .isTrue();
+      return;
+    }
+    boolean documented = contract.documents(event.getHttpMethod(), event.getPath());
+
+    if (!documented) {
+      assertThat(status).as("%s is on a route openapi.yaml does not document", file).isEqualTo(404);
+    } else if (status != 400) {
+      contract.assertValidRequest(ApiFunctionHarness.exchange(event, null));
+    }
   }
 
   @Test

@@ -10,14 +10,21 @@ import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunct
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs API Gateway events through the handler class template.yaml names ({@link
  * ApiGatewayProxyRequestEventFunction}), in-process, as Lambda would: the event files of {@code
- * events/} are loaded with the Lambda runtime's own serialization.
+ * events/} are loaded with the Lambda runtime's own serialization. Every answer is checked against
+ * openapi.yaml ({@link OpenApiContract}), whichever test asked for it.
  */
 public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -27,6 +34,14 @@ public final class ApiFunctionHarness implements AutoCloseable {
    * TWO_FACTOR_ALLOWED_ORIGINS}; the event files use it for "an allowed origin".
    */
   public static final String ALLOWED_ORIGIN = "https://app.example.com";
+
+  /**
+   * The role the internal event files' callers assume ({@code assumed-role/login-backend/...}),
+   * listed as an internal caller in every harness, as InternalCallerRoleArns would list it.
+   */
+  public static final String INTERNAL_CALLER_ROLE = "arn:aws:iam::123456789012:role/login-backend";
+
+  private static final String INTERNAL_CALLERS = "two-factor.internal-callers.role-arns";
 
   private final ApiGatewayProxyRequestEventFunction function;
 
@@ -40,15 +55,22 @@ public final class ApiFunctionHarness implements AutoCloseable {
         ApplicationContext.builder()
             .properties(
                 Map.of(
-                    "two-factor.ports", "in-memory", "two-factor.allowed-origins", ALLOWED_ORIGIN))
+                    "two-factor.ports",
+                    "in-memory",
+                    INTERNAL_CALLERS,
+                    INTERNAL_CALLER_ROLE,
+                    "two-factor.allowed-origins",
+                    ALLOWED_ORIGIN))
             .start());
   }
 
   /** The function on the emulated AWS of {@code aws}, with its interceptors attached. */
   public static ApiFunctionHarness onAws(AwsTestContext aws) {
+    Map<String, Object> properties = new HashMap<>(aws.properties());
+    properties.putIfAbsent(INTERNAL_CALLERS, INTERNAL_CALLER_ROLE);
     return new ApiFunctionHarness(
         ApplicationContext.builder()
-            .properties(new HashMap<>(aws.properties()))
+            .properties(properties)
             .singletons(aws.calls, aws.faults)
             .start());
   }
@@ -70,8 +92,57 @@ public final class ApiFunctionHarness implements AutoCloseable {
     return invoke(event(relativePath));
   }
 
+  /** Runs the event; the answer must be one openapi.yaml documents for its route. */
   public APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
-    return function.handleRequest(event, new MockLambdaContext());
+    APIGatewayProxyResponseEvent response = function.handleRequest(event, new MockLambdaContext());
+    OpenApiContract.document().assertDocumentedAnswer(exchange(event, response));
+    return response;
+  }
+
+  /** The event and its answer as an HTTP exchange, for {@link OpenApiContract}. */
+  public static OpenApiContract.Exchange exchange(
+      APIGatewayProxyRequestEvent event, APIGatewayProxyResponseEvent response) {
+    return new OpenApiContract.Exchange(
+        event.getHttpMethod(),
+        uri(event),
+        headers(event.getHeaders(), event.getMultiValueHeaders()),
+        event.getBody(),
+        response == null ? 0 : response.getStatusCode(),
+        response == null
+            ? Map.of()
+            : headers(response.getHeaders(), response.getMultiValueHeaders()),
+        response == null ? null : response.getBody());
+  }
+
+  private static URI uri(APIGatewayProxyRequestEvent event) {
+    Map<String, List<String>> query = new TreeMap<>();
+    if (event.getMultiValueQueryStringParameters() != null) {
+      query.putAll(event.getMultiValueQueryStringParameters());
+    } else if (event.getQueryStringParameters() != null) {
+      event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+    }
+    String queryString =
+        query.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+            .collect(Collectors.joining("&"));
+    return URI.create(event.getPath() + (queryString.isEmpty() ? "" : "?" + queryString));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  /** One header map from API Gateway's two (single- and multi-valued); multi-valued wins. */
+  private static Map<String, List<String>> headers(
+      Map<String, String> single, Map<String, List<String>> multi) {
+    Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (single != null) {
+      single.forEach((k, v) -> all.put(k, List.of(v)));
+    }
+    if (multi != null) {
+      all.putAll(multi);
+    }
+    return all;
   }
 
   public ApplicationContext context() {

@@ -1,0 +1,29 @@
+package com.twofactor.aws.snapstart;
+
+import jakarta.inject.Singleton;
+
+/**
+ * Marks the SnapStart priming work on the thread that runs it. Inside the scope, AWS calls are
+ * built and signed with placeholder credentials and stopped before anything is sent (see {@link
+ * PrimingInterceptor}), so the execution role's credentials are never fetched before the snapshot
+ * and cannot be restored into many sandboxes from it. Thread-safe: the mark is per thread.
+ */
+@Singleton
+public final class PrimingScope {
+  private final ThreadLocal<Boolean> priming = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+  /** Runs {@code work} inside the scope on this thread. */
+  public void run(Runnable work) {
+    priming.set(Boolean.TRUE);
+    try {
+      work.run();
+    } finally {
+      priming.remove();
+    }
+  }
+
+  /** Whether this thread is priming. */
+  public boolean active() {
+    return priming.get();
+  }
+}

@@ -1,0 +1,611 @@
+package com.twofactor.devserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml against the production review (issue 16): internal callers, KMS and DynamoDB least
+ * privilege, the Cognito pool's settings, WAF and throttling, logs, alarms and the Lambda settings.
+ * Structural checks; the template is not validated against AWS's schemas in the build (README
+ * "Production checklist" says how to lint it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class ProductionTemplateTest {
+  private static final String ROLE_PATH = "role/two-factor/${Environment}/*";
+  private static final List<String> TRIGGERS =
+      List.of(
+          "DefineAuthChallengeFunction",
+          "CreateAuthChallengeFunction",
+          "VerifyAuthChallengeFunction");
+
+  private Path root;
+  private Map<String, Object> template;
+  private Map<String, Map<String, Object>> resources;
+
+  @BeforeAll
+  void load() throws IOException {
+    root = Path.of(System.getProperty("project.root"));
+    try (Reader reader = Files.newBufferedReader(root.resolve("template.yaml"))) {
+      template = new Yaml(new CloudFormationConstructor()).load(reader);
+    }
+    resources = (Map<String, Map<String, Object>>) template.get("Resources");
+  }
+
+  // ------------------------------------------------------------------ 3. internal callers
+
+  @Test
+  void internalRoutes_resourcePolicyDeniesEveryoneButTheListedRoles() {
+    assertThat(parameter("InternalCallerRoleArns"))
+        .containsEntry("Type", "CommaDelimitedList")
+        .containsEntry("Default", "");
+    Map<String, Object> auth = (Map<String, Object>) props("Api").get("Auth");
+    List<Map<String, Object>> statements =
+        (List<Map<String, Object>>)
+            ((Map<String, Object>) auth.get("ResourcePolicy")).get("CustomStatements");
+
+    Map<String, Object> deny =
+        statements.stream().filter(s -> "Deny".equals(s.get("Effect"))).findFirst().orElseThrow();
+    assertThat(deny)
+        .containsEntry("Resource", "execute-api:/*/*/internal/*")
+        .containsEntry("Action", "execute-api:Invoke")
+        .containsEntry("Principal", "*");
+    String condition = String.valueOf(deny.get("Condition"));
+    assertThat(condition)
+        .contains("ArnNotLike", "aws:PrincipalArn", "InternalCallerRoleArns", "HasInternalCallers");
+    assertThat(statements)
+        .anySatisfy(s -> assertThat(s).containsEntry("Effect", "Allow"))
+        .hasSize(2);
+  }
+
+  @Test
+  void internalRoutes_theFunctionChecksTheSameList() throws IOException {
+    Map<String, Object> variables =
+        (Map<String, Object>)
+            ((Map<String, Object>) props("VerificationFunction").get("Environment"))
+                .get("Variables");
+
+    assertThat(variables.get("TWO_FACTOR_INTERNAL_CALLER_ROLE_ARNS"))
+        .isEqualTo(Map.of("!Join", List.of(",", Map.of("!Ref", "InternalCallerRoleArns"))));
+    assertThat(
+            Files.readString(
+                root.resolve("functions/verification/src/main/resources/application.properties")))
+        .contains("two-factor.internal-callers.role-arns=${TWO_FACTOR_INTERNAL_CALLER_ROLE_ARNS:}");
+  }
+
+  // ------------------------------------------------------------------ 4. KMS
+
+  @Test
+  void kms_eachFunctionUsesOnlyItsPurposesAndOnlyWithAUser() {
+    Map<String, Map<String, Set<String>>> expected =
+        Map.of(
+            "EnrollmentFunction",
+                Map.of(
+                    "kms:Encrypt", Set.of("totp-secret", "phone-number", "backup-codes"),
+                    "kms:Decrypt", Set.of("totp-secret")),
+            "VerificationFunction", Map.of("kms:Decrypt", Set.of("totp-secret", "phone-number")),
+            "BackupCodesFunction",
+                Map.of(
+                    "kms:Encrypt", Set.of("backup-codes"),
+                    "kms:Decrypt", Set.of("backup-codes", "totp-secret")),
+            "DisableFunction", Map.of("kms:Decrypt", Set.of("totp-secret")),
+            "VerifyAuthChallengeFunction",
+                Map.of("kms:Decrypt", Set.of("totp-secret", "phone-number")));
+
+    for (String function : functions()) {
+      Map<String, Set<String>> granted = new java.util.HashMap<>();
+      for (Map<String, Object> statement : roleStatements(function)) {
+        String action = String.valueOf(statement.get("Action"));
+        if (!"Allow".equals(statement.get("Effect")) || !action.contains("kms:")) {
+          continue;
+        }
+        assertThat(statement.get("Resource")).isEqualTo(Map.of("!GetAtt", "SecretsKey.Arn"));
+        Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+        assertThat(condition.get("Null"))
+            .as("%s requires a userId in the context", function)
+            .isEqualTo(Map.of("kms:EncryptionContext:userId", "false"));
+        List<String> purposes =
+            (List<String>)
+                ((Map<String, Object>) condition.get("StringEquals"))
+                    .get("kms:EncryptionContext:purpose");
+        granted.merge(
+            action,
+            new HashSet<>(purposes),
+            (a, b) -> {
+              a.addAll(b);
+              return a;
+            });
+      }
+      assertThat(granted).as(function).isEqualTo(expected.getOrDefault(function, Map.of()));
+    }
+  }
+
+  @Test
+  void kms_keyPolicyDelegatesHasAdminsAndDeniesUseOutsideTheFunctions() {
+    List<Object> statements =
+        (List<Object>)
+            ((Map<String, Object>) props("SecretsKey").get("KeyPolicy")).get("Statement");
+    String all = String.valueOf(statements);
+
+    assertThat(statements)
+        .anySatisfy(
+            s ->
+                assertThat(String.valueOf(s))
+                    .contains("Sid=AccountAdministersTheKey", ":root", "Action=kms:*"));
+    assertThat(all).contains("Sid=KeyAdministrators", "KeyAdminRoleArn", "kms:Create*");
+    Map<String, Object> outside = statement(statements, "DenyUseOutsideTheFunctions");
+    assertThat(outside).containsEntry("Effect", "Deny");
+    assertThat(String.valueOf(outside.get("Action"))).contains("kms:Encrypt", "kms:Decrypt");
+    assertThat(String.valueOf(outside.get("Condition")))
+        .contains("ArnNotLike", "aws:PrincipalArn", ROLE_PATH);
+    Map<String, Object> noUser = statement(statements, "DenySecretsWithoutAUser");
+    assertThat(noUser).containsEntry("Effect", "Deny");
+    assertThat(((Map<String, Object>) noUser.get("Condition")).get("Null"))
+        .isEqualTo(Map.of("kms:EncryptionContext:userId", "true"));
+  }
+
+  @Test
+  void roles_liveUnderThePathTheKeyAndTableTrust() {
+    for (String function : functions()) {
+      assertThat(props(roleOf(function)).get("Path"))
+          .isEqualTo(Map.of("!Sub", "/two-factor/${Environment}/"));
+    }
+  }
+
+  // ------------------------------------------------------------------ 5. DynamoDB
+
+  @Test
+  void table_encryptedWithTheKeyAndItsItemsOnlyForTheFunctionsAndBreakGlass() {
+    Map<String, Object> table = props("TwoFactorTable");
+    assertThat((Map<String, Object>) table.get("SSESpecification"))
+        .containsEntry("SSEType", "KMS")
+        .containsEntry("KMSMasterKeyId", Map.of("!GetAtt", "SecretsKey.Arn"));
+    Map<String, Object> policy =
+        (Map<String, Object>)
+            ((Map<String, Object>) table.get("ResourcePolicy")).get("PolicyDocument");
+    Map<String, Object> deny = ((List<Map<String, Object>>) policy.get("Statement")).get(0);
+
+    assertThat(deny).containsEntry("Effect", "Deny").containsEntry("Principal", "*");
+    assertThat((List<String>) deny.get("Action"))
+        .contains(
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:DeleteItem",
+            "dynamodb:PartiQLSelect");
+    assertThat(String.valueOf(deny.get("Condition")))
+        .contains("ArnNotLike", ROLE_PATH, "BreakGlassRoleArn");
+  }
+
+  @Test
+  void table_functionsThatTouchOnlyUserItemsAreHeldToThem() {
+    for (String function :
+        List.of(
+            "BackupCodesFunction", "DefineAuthChallengeFunction", "CreateAuthChallengeFunction")) {
+      assertThat(roleStatements(function))
+          .as(function)
+          .filteredOn(s -> String.valueOf(s.get("Action")).contains("dynamodb:"))
+          .isNotEmpty()
+          .allSatisfy(
+              s ->
+                  assertThat(String.valueOf(s.get("Condition")))
+                      .contains("dynamodb:LeadingKeys=[USER#*]"));
+    }
+  }
+
+  // ------------------------------------------------------------------ 6. Cognito
+
+  @Test
+  void userPool_isHardened() {
+    Map<String, Object> pool = props("UserPool");
+
+    assertThat(pool).containsEntry("DeletionProtection", "ACTIVE");
+    assertThat(pool.get("UsernameConfiguration")).isEqualTo(Map.of("CaseSensitive", false));
+    assertThat(pool.get("UserAttributeUpdateSettings"))
+        .isEqualTo(Map.of("AttributesRequireVerificationBeforeUpdate", List.of("email")));
+    assertThat(String.valueOf(pool.get("AccountRecoverySetting"))).contains("verified_email");
+    assertThat(pool.get("AdminCreateUserConfig"))
+        .isEqualTo(
+            Map.of(
+                "AllowAdminCreateUserOnly",
+                Map.of("!If", List.of("AllowSelfSignUp", false, true))));
+    assertThat(parameter("SelfSignUp")).containsEntry("Default", "false");
+    Map<String, Object> addOns = (Map<String, Object>) pool.get("UserPoolAddOns");
+    assertThat(addOns).containsEntry("AdvancedSecurityMode", Map.of("!Ref", "ThreatProtection"));
+    assertThat(String.valueOf(addOns.get("AdvancedSecurityAdditionalFlows")))
+        .contains("CustomAuthMode={!Ref=ThreatProtection}");
+    assertThat(parameter("ThreatProtection")).containsEntry("Default", "ENFORCED");
+  }
+
+  @Test
+  void userPoolClient_allowsOnlyCustomAuthAndRefreshWithExplicitTokenLifetimes() {
+    Map<String, Object> client = props("UserPoolClient");
+
+    assertThat((List<String>) client.get("ExplicitAuthFlows"))
+        .containsExactlyInAnyOrder("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+    assertThat(client)
+        .containsKeys(
+            "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits")
+        .containsEntry("EnableTokenRevocation", true);
+  }
+
+  @Test
+  void triggerPermissions_nameThePoolTheyServeCreatedOrExisting() {
+    for (String trigger : TRIGGERS) {
+      String permission = trigger.replace("Function", "Permission");
+      assertThat(resources.get(permission)).doesNotContainKey("Condition");
+      assertThat(props(permission))
+          .containsEntry("Principal", "cognito-idp.amazonaws.com")
+          .containsEntry(
+              "SourceArn",
+              Map.of(
+                  "!If",
+                  List.of(
+                      "CreateUserPool",
+                      Map.of("!GetAtt", "UserPool.Arn"),
+                      Map.of("!Ref", "ExistingUserPoolArn"))));
+    }
+  }
+
+  // ------------------------------------------------------------------ 7. edge
+
+  @Test
+  void waf_onInProdRateLimitsSmsRoutesAndGuardsApiAndPool() {
+    Map<String, Object> conditions = (Map<String, Object>) template.get("Conditions");
+    assertThat(String.valueOf(conditions.get("CreateWebAcl"))).contains("IsProd", "auto");
+    assertThat(resources.get("WebAcl")).containsEntry("Condition", "CreateWebAcl");
+    List<Map<String, Object>> rules = (List<Map<String, Object>>) props("WebAcl").get("Rules");
+    String all = String.valueOf(rules);
+
+    assertThat(all)
+        .contains(
+            "RateBasedStatement",
+            "/two-factor/sms",
+            "/sms/code",
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet",
+            "AWSManagedRulesAmazonIpReputationList");
+    assertThat(String.valueOf(props("WebAclApiAssociation").get("ResourceArn")))
+        .contains("/restapis/", "Api.Stage");
+    assertThat(props("WebAclUserPoolAssociation").get("ResourceArn"))
+        .isEqualTo(Map.of("!GetAtt", "UserPool.Arn"));
+  }
+
+  @Test
+  void throttling_smsRoutesAreTighterThanTheStage() {
+    List<Map<String, Object>> settings =
+        (List<Map<String, Object>>) props("Api").get("MethodSettings");
+    Map<String, Object> stage =
+        settings.stream().filter(s -> "/*".equals(s.get("ResourcePath"))).findFirst().orElseThrow();
+    Set<String> sms =
+        Set.of(
+            "/~1two-factor~1sms",
+            "/~1two-factor~1sms~1code",
+            "/~1internal~1users~1{userId}~1two-factor~1sms~1code");
+
+    assertThat(settings.stream().map(s -> (String) s.get("ResourcePath"))).containsAll(sms);
+    settings.stream()
+        .filter(s -> sms.contains(s.get("ResourcePath")))
+        .forEach(
+            s -> {
+              assertThat((Integer) s.get("ThrottlingRateLimit"))
+                  .isLessThan((Integer) stage.get("ThrottlingRateLimit"));
+              assertThat((Integer) s.get("ThrottlingBurstLimit"))
+                  .isLessThan((Integer) stage.get("ThrottlingBurstLimit"));
+            });
+  }
+
+  // ------------------------------------------------------------------ 8. logs
+
+  @Test
+  void apiLogs_accessLogIsJsonWithWhoWhatAndWafAndExecutionLogsHoldNoBodies() throws IOException {
+    Map<String, Object> api = props("Api");
+    Map<String, Object> access = (Map<String, Object>) api.get("AccessLogSetting");
+    Map<String, Object> format =
+        ObjectMapper.getDefault()
+            .readValue((String) access.get("Format"), Argument.mapOf(String.class, Object.class));
+
+    assertThat(format)
+        .containsEntry("requestId", "$context.requestId")
+        .containsEntry("sourceIp", "$context.identity.sourceIp")
+        .containsEntry("callerSub", "$context.authorizer.claims.sub")
+        .containsEntry("iamCaller", "$context.identity.userArn")
+        .containsEntry("resourcePath", "$context.resourcePath")
+        .containsEntry("status", "$context.status")
+        .containsEntry("wafStatus", "$context.waf.status");
+    assertThat(access.get("DestinationArn")).isEqualTo(Map.of("!GetAtt", "ApiAccessLogGroup.Arn"));
+    for (Map<String, Object> setting : (List<Map<String, Object>>) api.get("MethodSettings")) {
+      assertThat(setting)
+          .containsEntry("LoggingLevel", "ERROR")
+          .containsEntry("DataTraceEnabled", false);
+    }
+  }
+
+  @Test
+  void functionLogs_eachRoleWritesOnlyItsOwnLogGroupWithNoManagedPolicy() {
+    for (String function : functions()) {
+      Map<String, Object> role = props(roleOf(function));
+      assertThat(role).doesNotContainKeys("ManagedPolicyArns");
+      String logGroup =
+          (String)
+              ((Map<String, Object>)
+                      ((Map<String, Object>) props(function).get("LoggingConfig")).get("LogGroup"))
+                  .get("!Ref");
+      List<Map<String, Object>> logs =
+          roleStatements(function).stream()
+              .filter(s -> String.valueOf(s.get("Action")).contains("logs:"))
+              .toList();
+      assertThat(logs).as(function).hasSize(1);
+      assertThat(logs.get(0).get("Resource")).isEqualTo(Map.of("!GetAtt", logGroup + ".Arn"));
+      assertThat(String.valueOf(logs.get(0).get("Action"))).doesNotContain("CreateLogGroup", "*");
+    }
+  }
+
+  @Test
+  void logGroups_areEncryptedMaskPhoneNumbersAndProdKeepsThemAYear() {
+    Map<String, Map<String, Object>> groups = ofType("AWS::Logs::LogGroup");
+    assertThat(groups).containsKey("ApiAccessLogGroup");
+    groups.forEach(
+        (name, group) -> {
+          assertThat(group).as(name).containsEntry("KmsKeyId", Map.of("!GetAtt", "LogsKey.Arn"));
+          assertThat(group.get("RetentionInDays")).isEqualTo(Map.of("!Ref", "LogRetentionDays"));
+          String policy = String.valueOf(group.get("DataProtectionPolicy"));
+          assertThat(policy)
+              .as(name)
+              .contains("data-identifier/PhoneNumber-US", "Deidentify", "MaskConfig", "Audit");
+        });
+    assertThat(String.valueOf(rules().get("ProdKeepsLogsAYear")))
+        .contains("365", "LogRetentionDays");
+  }
+
+  // ------------------------------------------------------------------ 9. alarms
+
+  @Test
+  void lockouts_areCountedInEveryFunctionThatCanLock() throws IOException {
+    Set<String> filtered =
+        ofType("AWS::Logs::MetricFilter").values().stream()
+            .filter(f -> "'\"verification.locked\"'".equals("'" + f.get("FilterPattern") + "'"))
+            .map(f -> (String) ((Map<String, Object>) f.get("LogGroupName")).get("!Ref"))
+            .collect(Collectors.toSet());
+    Set<String> lockingGroups = new HashSet<>();
+    Set<String> lockers = lockingServices();
+    for (String function : functions()) {
+      String module = ((String) props(function).get("CodeUri")).split("/")[1];
+      if (sources(root.resolve("functions").resolve(module).resolve("src/main/java"))
+          .anyMatch(text -> lockers.stream().anyMatch(text::contains))) {
+        lockingGroups.add(
+            (String)
+                ((Map<String, Object>)
+                        ((Map<String, Object>) props(function).get("LoggingConfig"))
+                            .get("LogGroup"))
+                    .get("!Ref"));
+      }
+    }
+
+    assertThat(lockingGroups).contains("VerificationLogGroup", "CognitoAuthLogGroup");
+    assertThat(filtered).isEqualTo(lockingGroups);
+    assertThat(String.valueOf(props("LockoutSpikeAlarm").get("Namespace")))
+        .contains("${Environment}");
+  }
+
+  /** Core services that can lock a user, directly (refuseWrongCode) or through another one. */
+  private Set<String> lockingServices() throws IOException {
+    Path service = root.resolve("functions/core/src/main/java/com/twofactor/core/service");
+    Map<String, String> texts;
+    try (Stream<Path> files = Files.list(service)) {
+      texts =
+          files.collect(
+              Collectors.toMap(
+                  f -> f.getFileName().toString().replace(".java", ""),
+                  f -> {
+                    try {
+                      return Files.readString(f);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  }));
+    }
+    Set<String> lockers =
+        texts.entrySet().stream()
+            .filter(e -> !e.getKey().equals("Verifications"))
+            .filter(e -> e.getValue().contains("Verifications.refuseWrongCode("))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toCollection(HashSet::new));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, String> e : texts.entrySet()) {
+        if (!lockers.contains(e.getKey())
+            && lockers.stream().anyMatch(l -> e.getValue().contains(l + " "))) {
+          grew = lockers.add(e.getKey());
+        }
+      }
+    }
+    return lockers;
+  }
+
+  private static Stream<String> sources(Path dir) throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        texts.add(Files.readString(file));
+      }
+    }
+    return texts.stream();
+  }
+
+  @Test
+  void alarms_coverWhatA2faServiceMustNotice() {
+    Set<String> alarms = ofType("AWS::CloudWatch::Alarm").keySet();
+    assertThat(alarms)
+        .contains(
+            "LockoutSpikeAlarm",
+            "TriggerErrorsAlarm",
+            "TriggerThrottlesAlarm",
+            "TriggerDurationAlarm",
+            "LambdaThrottlesAlarm",
+            "Api4xxSpikeAlarm",
+            "SmsSendsPerMinuteAlarm",
+            "FailedVerificationsAlarm",
+            "DisableSpikeAlarm",
+            "RegenerateSpikeAlarm",
+            "KeyDisabledOrScheduledForDeletionAlarm");
+    for (String trigger :
+        List.of("TriggerErrorsAlarm", "TriggerThrottlesAlarm", "TriggerDurationAlarm")) {
+      assertThat(String.valueOf(props(trigger).get("Metrics"))).contains(TRIGGERS);
+    }
+    assertThat(props("SmsSendsPerMinuteAlarm")).containsEntry("Period", 60);
+    assertThat(String.valueOf(props("KeyDisableOrDeletionRule").get("EventPattern")))
+        .contains("DisableKey", "ScheduleKeyDeletion", "SecretsKey.Arn");
+    Set<String> metrics =
+        ofType("AWS::Logs::MetricFilter").values().stream()
+            .map(f -> String.valueOf(f.get("MetricTransformations")))
+            .collect(Collectors.toSet());
+    assertThat(String.valueOf(metrics))
+        .contains(
+            "MetricName=FailedVerifications",
+            "MetricName=Disables",
+            "MetricName=BackupCodeRegenerations");
+    for (String alarm : alarms) {
+      assertThat(String.valueOf(props(alarm).get("AlarmActions"))).contains("AlarmTopicArn");
+    }
+  }
+
+  @Test
+  void prod_requiresAnAlarmTopic() {
+    Map<String, Object> rule = (Map<String, Object>) rules().get("ProdNotifiesSomeone");
+    assertThat(String.valueOf(rule.get("RuleCondition"))).contains("Environment", "prod");
+    assertThat(String.valueOf(rule.get("Assertions"))).contains("AlarmTopicArn");
+  }
+
+  // ------------------------------------------------------------------ 10. Lambda, domain
+
+  @Test
+  void triggers_answerWithinCognitosFiveSecondsWithOptionalReservedConcurrency() {
+    for (String trigger : TRIGGERS) {
+      assertThat(props(trigger))
+          .containsEntry("Timeout", 5)
+          .containsEntry(
+              "ReservedConcurrentExecutions",
+              Map.of(
+                  "!If",
+                  List.of(
+                      "HasTriggerConcurrency",
+                      Map.of("!Ref", "TriggerReservedConcurrency"),
+                      Map.of("!Ref", "AWS::NoValue"))));
+    }
+    Map<String, Object> globals =
+        (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+    assertThat(globals).containsEntry("Tracing", "Active");
+  }
+
+  @Test
+  void customDomain_tls12AndNoDefaultEndpoint() {
+    assertThat(resources.get("ApiDomain")).containsEntry("Condition", "HasCustomDomain");
+    assertThat(props("ApiDomain")).containsEntry("SecurityPolicy", "TLS_1_2");
+    assertThat(props("Api").get("DisableExecuteApiEndpoint"))
+        .isEqualTo(Map.of("!If", List.of("HasCustomDomain", true, false)));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private List<String> functions() {
+    return ofType("AWS::Serverless::Function").keySet().stream().sorted().toList();
+  }
+
+  private Map<String, Map<String, Object>> ofType(String type) {
+    return resources.entrySet().stream()
+        .filter(e -> type.equals(e.getValue().get("Type")))
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey,
+                e -> (Map<String, Object>) e.getValue().getOrDefault("Properties", Map.of())));
+  }
+
+  private Map<String, Object> props(String resource) {
+    assertThat(resources).containsKey(resource);
+    return (Map<String, Object>) resources.get(resource).get("Properties");
+  }
+
+  private Map<String, Object> parameter(String name) {
+    return ((Map<String, Map<String, Object>>) template.get("Parameters")).get(name);
+  }
+
+  private Map<String, Object> rules() {
+    return (Map<String, Object>) template.get("Rules");
+  }
+
+  private String roleOf(String function) {
+    return ((String) ((Map<String, Object>) props(function).get("Role")).get("!GetAtt"))
+        .split("\\.")[0];
+  }
+
+  private List<Map<String, Object>> roleStatements(String function) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Map<String, Object> policy :
+        (List<Map<String, Object>>) props(roleOf(function)).get("Policies")) {
+      statements.addAll(
+          (List<Map<String, Object>>)
+              ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement"));
+    }
+    return statements;
+  }
+
+  private static Map<String, Object> statement(List<Object> statements, String sid) {
+    return statements.stream()
+        .filter(Map.class::isInstance)
+        .map(s -> (Map<String, Object>) s)
+        .filter(s -> sid.equals(s.get("Sid")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no statement " + sid));
+  }
+
+  /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */
+  private static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      yamlMultiConstructors.put(
+          "!",
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String tag = node.getTag().getValue();
+              Object value;
+              if (node instanceof ScalarNode scalar) {
+                value = constructScalar(scalar);
+              } else if (node instanceof SequenceNode sequence) {
+                value = constructSequence(sequence);
+              } else {
+                value = constructMapping((MappingNode) node);
+              }
+              return Map.of(tag, value == null ? List.of() : value);
+            }
+          });
+    }
+  }
+}
