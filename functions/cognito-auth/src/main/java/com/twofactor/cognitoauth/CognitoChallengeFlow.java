@@ -2,6 +2,7 @@ package com.twofactor.cognitoauth;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.TwoFactorException;
@@ -14,9 +15,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +26,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cognito custom authentication with a second factor: SRP_A, then PASSWORD_VERIFIER, then (for
- * users with 2FA) CUSTOM_CHALLENGE until a code is right or three codes were wrong. The user is the
- * {@code sub} attribute, the same id the API takes from the authorizer. The same domain services as
- * the API check codes, so the shared lockout, replay rule and SMS limits apply.
+ * users with 2FA) CUSTOM_CHALLENGE until a code is right or three answers were wrong. The user is
+ * the {@code sub} attribute, the same id the API takes from the authorizer. The same domain
+ * services as the API check codes, so the shared lockout, replay rule and SMS limits apply.
  *
  * <p>An answer {@code {"action":"send_sms"}} texts a code and is answered "not correct", which
- * makes Cognito ask Define again; it is not counted as a failure. To tell it apart, Create records
- * in each challenge's metadata when the user's last SMS was sent; a failed challenge during which a
- * new SMS went out was a send request. Unknown users get challenges of the same shape.
+ * makes Cognito ask Define again. Cognito tells Define only each challenge's result and the
+ * metadata Create gave it, so Create records {@link ChallengeMarks} of the user's state in it, and
+ * a failed challenge counts as a failed answer unless the marks show that an SMS went out while it
+ * was open and no code was checked. A session therefore allows exactly {@value #MAX_FAILED_ANSWERS}
+ * failed answers, however many SMS are sent during it; a send request that sends nothing (too soon
+ * after the last, no phone) is a failed answer. Unknown users get challenges of the same shape.
+ *
+ * <p>A malformed event (no request, an unknown or missing challenge in the session, no {@code sub},
+ * an answer that is not one) fails the sign-in with one WARN line naming the defect. Thread safety:
+ * stateless apart from its thread-safe collaborators.
  */
 @Singleton
 public final class CognitoChallengeFlow {
   static final String SRP_A = "SRP_A";
   static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
   static final String CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE";
-  static final int MAX_FAILED_CHALLENGES = 3;
-  private static final String METADATA_PREFIX = "CODE@";
+  static final int MAX_FAILED_ANSWERS = 3;
   private static final String ACTOR = "cognito";
   private static final Logger LOG = LoggerFactory.getLogger(CognitoChallengeFlow.class);
 
@@ -62,14 +68,25 @@ public final class CognitoChallengeFlow {
   }
 
   /** DefineAuthChallenge: picks the next step from the session so far. */
-  public void define(CognitoUserPoolDefineAuthChallengeEvent event) {
-    var request = event.getRequest();
+  public CognitoUserPoolDefineAuthChallengeEvent define(
+      CognitoUserPoolDefineAuthChallengeEvent given) {
+    var event = given == null ? new CognitoUserPoolDefineAuthChallengeEvent() : given;
     var response = new CognitoUserPoolDefineAuthChallengeEvent.Response();
     event.setResponse(response);
-    var session =
-        request.getSession() == null
-            ? List.<CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult>of()
-            : List.of(request.getSession());
+    try {
+      decide(event, response);
+    } catch (MalformedTriggerEvent malformed) {
+      LOG.warn("DefineAuthChallenge event refused: {}", malformed.getMessage());
+      fail(response);
+    }
+    return event;
+  }
+
+  private void decide(
+      CognitoUserPoolDefineAuthChallengeEvent event,
+      CognitoUserPoolDefineAuthChallengeEvent.Response response) {
+    var request = required(event.getRequest(), "request is missing");
+    List<ChallengeResult> session = session(request.getSession());
     if (session.isEmpty()) {
       next(response, SRP_A);
       return;
@@ -87,35 +104,111 @@ public final class CognitoChallengeFlow {
         if (!last.getChallengeResult()) {
           fail(response);
         } else if (request.getUserNotFound()
-            || user(event.getRequest().getUserAttributes())
-                .map(UserTwoFactor::enabled)
-                .orElse(true)) {
+            || store.load(sub(request.getUserAttributes())).enabled()) {
           next(response, CUSTOM_CHALLENGE);
         } else {
           issueTokens(response);
         }
       }
-      case CUSTOM_CHALLENGE -> {
-        if (last.getChallengeResult()) {
+      default -> {
+        if (request.getUserNotFound()) {
+          // Verify never accepts an answer for an unknown user; count as if it had.
+          if (last.getChallengeResult()
+              || failedAnswers(session, ChallengeMarks.NONE) >= MAX_FAILED_ANSWERS) {
+            fail(response);
+          } else {
+            next(response, CUSTOM_CHALLENGE);
+          }
+        } else if (last.getChallengeResult()) {
           issueTokens(response);
-        } else if (failedChallenges(event, session) >= MAX_FAILED_CHALLENGES) {
-          fail(response);
         } else {
-          next(response, CUSTOM_CHALLENGE);
+          ChallengeMarks now = ChallengeMarks.of(store.load(sub(request.getUserAttributes())));
+          if (failedAnswers(session, now) >= MAX_FAILED_ANSWERS) {
+            fail(response);
+          } else {
+            next(response, CUSTOM_CHALLENGE);
+          }
         }
       }
-      default -> fail(response);
     }
   }
 
+  /**
+   * The session as Cognito builds it: SRP_A, PASSWORD_VERIFIER, then custom challenges, every step
+   * but the last one passed except custom challenges. Anything else is malformed.
+   */
+  private static List<ChallengeResult> session(ChallengeResult[] given) {
+    if (given == null) {
+      return List.of();
+    }
+    List<ChallengeResult> session = Arrays.asList(given);
+    for (int i = 0; i < session.size(); i++) {
+      ChallengeResult step = session.get(i);
+      if (step == null) {
+        throw new MalformedTriggerEvent("session[" + i + "] is missing");
+      }
+      String expected = i == 0 ? SRP_A : i == 1 ? PASSWORD_VERIFIER : CUSTOM_CHALLENGE;
+      if (step.getChallengeName() == null) {
+        throw new MalformedTriggerEvent("session[" + i + "].challengeName is missing");
+      }
+      if (!expected.equals(step.getChallengeName())) {
+        throw new MalformedTriggerEvent(
+            "session[" + i + "].challengeName is not " + expected + " where Cognito puts it");
+      }
+      boolean last = i == session.size() - 1;
+      if (!last && !step.getChallengeResult() && i < 2) {
+        throw new MalformedTriggerEvent("session[" + i + "] failed yet the session went on");
+      }
+      if (!last && step.getChallengeResult() && i >= 2) {
+        throw new MalformedTriggerEvent("session[" + i + "] passed yet the session went on");
+      }
+    }
+    return session;
+  }
+
+  /**
+   * Failed custom challenges that were not send requests: challenge i was one when its marks and
+   * the next challenge's (for the last one, the user's state {@code now}) show an SMS and no code.
+   */
+  private static int failedAnswers(List<ChallengeResult> session, ChallengeMarks now) {
+    int failed = 0;
+    for (int i = 2; i < session.size(); i++) {
+      if (session.get(i).getChallengeResult()) {
+        continue;
+      }
+      Optional<ChallengeMarks> opened = ChallengeMarks.parse(session.get(i).getChallengeMetadata());
+      Optional<ChallengeMarks> closed =
+          i + 1 < session.size()
+              ? ChallengeMarks.parse(session.get(i + 1).getChallengeMetadata())
+              : Optional.of(now);
+      boolean sendRequest =
+          opened.isPresent() && closed.isPresent() && opened.get().onlySmsSentBefore(closed.get());
+      failed += sendRequest ? 0 : 1;
+    }
+    return failed;
+  }
+
   /** CreateAuthChallenge: public parameters say which methods the user can answer with. */
-  public void create(CognitoUserPoolCreateAuthChallengeEvent event) {
+  public CognitoUserPoolCreateAuthChallengeEvent create(
+      CognitoUserPoolCreateAuthChallengeEvent given) {
+    var event = given == null ? new CognitoUserPoolCreateAuthChallengeEvent() : given;
     var response = new CognitoUserPoolCreateAuthChallengeEvent.Response();
     event.setResponse(response);
-    Optional<UserTwoFactor> user =
-        event.getRequest().getUserNotFound()
-            ? Optional.empty()
-            : user(event.getRequest().getUserAttributes());
+    Optional<UserTwoFactor> user;
+    try {
+      var request = required(event.getRequest(), "request is missing");
+      if (!CUSTOM_CHALLENGE.equals(request.getChallengeName())) {
+        throw new MalformedTriggerEvent("challengeName is missing or not CUSTOM_CHALLENGE");
+      }
+      user =
+          request.getUserNotFound()
+              ? Optional.empty()
+              : Optional.of(store.load(sub(request.getUserAttributes())));
+    } catch (MalformedTriggerEvent malformed) {
+      LOG.warn("CreateAuthChallenge event refused: {}", malformed.getMessage());
+      // A challenge like an unknown user's, whose marks never excuse a failure.
+      user = Optional.empty();
+    }
     Map<String, String> parameters = new HashMap<>();
     List<String> methods = new ArrayList<>();
     user.filter(u -> u.totp() != null).ifPresent(u -> methods.add(Method.TOTP.wireName()));
@@ -130,32 +223,42 @@ public final class CognitoChallengeFlow {
     user.map(UserTwoFactor::sms).ifPresent(sms -> parameters.put("phoneHint", sms.phoneHint()));
     response.setPublicChallengeParameters(parameters);
     response.setPrivateChallengeParameters(Map.of("defaultMethod", methods.get(0)));
-    response.setChallengeMetadata(METADATA_PREFIX + lastSmsSent(user).toEpochMilli());
+    response.setChallengeMetadata(
+        user.map(ChallengeMarks::of).orElse(ChallengeMarks.NONE).metadata());
+    return event;
   }
 
   /** VerifyAuthChallengeResponse: checks the answer with the same rules as the API. */
-  public void verify(CognitoUserPoolVerifyAuthChallengeResponseEvent event) {
+  public CognitoUserPoolVerifyAuthChallengeResponseEvent verify(
+      CognitoUserPoolVerifyAuthChallengeResponseEvent given) {
+    var event = given == null ? new CognitoUserPoolVerifyAuthChallengeResponseEvent() : given;
     var response = new CognitoUserPoolVerifyAuthChallengeResponseEvent.Response();
+    response.setAnswerCorrect(false);
     event.setResponse(response);
-    var request = event.getRequest();
-    String sub =
-        request.getUserAttributes() == null ? null : request.getUserAttributes().get("sub");
-    if (request.getUserNotFound() || sub == null || request.getChallengeAnswer() == null) {
-      response.setAnswerCorrect(false);
-      return;
+    String sub;
+    Answer answer;
+    try {
+      var request = required(event.getRequest(), "request is missing");
+      if (request.getUserNotFound()) {
+        return event;
+      }
+      sub = sub(request.getUserAttributes());
+      Map<String, String> privateParameters =
+          request.getPrivateChallengeParameters() == null
+              ? Map.of()
+              : request.getPrivateChallengeParameters();
+      answer =
+          parse(
+              required(request.getChallengeAnswer(), "challengeAnswer is missing"),
+              privateParameters.getOrDefault("defaultMethod", "totp"));
+    } catch (MalformedTriggerEvent malformed) {
+      LOG.warn("VerifyAuthChallengeResponse event refused: {}", malformed.getMessage());
+      return event;
     }
-    Map<String, String> privateParameters =
-        request.getPrivateChallengeParameters() == null
-            ? Map.of()
-            : request.getPrivateChallengeParameters();
-    Answer answer =
-        parse(
-            request.getChallengeAnswer(), privateParameters.getOrDefault("defaultMethod", "totp"));
     try {
       if (answer.sendSms()) {
         smsCodes.sendSignInCode(ACTOR, sub);
-        response.setAnswerCorrect(false);
-        return;
+        return event;
       }
       verification.verify(ACTOR, sub, answer.method(), answer.code());
       response.setAnswerCorrect(true);
@@ -165,8 +268,8 @@ public final class CognitoChallengeFlow {
       throw new IllegalStateException("sign-in check failed closed: " + e.getMessage());
     } catch (TwoFactorException refused) {
       LOG.info("custom challenge refused: {}", refused.code().wireValue());
-      response.setAnswerCorrect(false);
     }
+    return event;
   }
 
   /** An answer: a code for a method, or a request for an SMS code. */
@@ -177,75 +280,60 @@ public final class CognitoChallengeFlow {
     }
   }
 
+  /**
+   * A bare code for the default method, or a JSON object: {@code {"method","code"}} with string
+   * values, or {@code {"action":"send_sms"}}. Anything else is malformed.
+   */
   private Answer parse(String raw, String defaultMethod) {
     String trimmed = raw.trim();
     Method fallback = Method.fromWireName(defaultMethod).orElse(Method.TOTP);
     if (!trimmed.startsWith("{")) {
       return new Answer(fallback, trimmed, false);
     }
+    Map<String, Object> fields;
     try {
-      Map<String, Object> fields =
-          json.readValue(trimmed, Argument.mapOf(String.class, Object.class));
-      if ("send_sms".equals(fields.get("action"))) {
-        return new Answer(Method.SMS, "", true);
+      fields = json.readValue(trimmed, Argument.mapOf(String.class, Object.class));
+    } catch (IOException | RuntimeException notJson) {
+      throw new MalformedTriggerEvent("challengeAnswer is not a JSON object");
+    }
+    if (fields == null) {
+      throw new MalformedTriggerEvent("challengeAnswer is not a JSON object");
+    }
+    if (fields.containsKey("action")) {
+      if (!"send_sms".equals(fields.get("action"))) {
+        throw new MalformedTriggerEvent("challengeAnswer.action is not send_sms");
       }
-      Method method =
-          Optional.ofNullable(fields.get("method"))
-              .map(Object::toString)
-              .flatMap(Method::fromWireName)
-              .orElse(fallback);
-      return new Answer(method, String.valueOf(fields.getOrDefault("code", "")), false);
-    } catch (IOException | RuntimeException malformed) {
-      return new Answer(fallback, "", false);
+      return new Answer(Method.SMS, "", true);
     }
+    Object method = fields.get("method");
+    Object code = fields.get("code");
+    if (method != null && !(method instanceof String)) {
+      throw new MalformedTriggerEvent("challengeAnswer.method is not a string");
+    }
+    if (!(code instanceof String)) {
+      throw new MalformedTriggerEvent("challengeAnswer.code is missing or not a string");
+    }
+    Method chosen =
+        method == null
+            ? fallback
+            : Method.fromWireName((String) method)
+                .orElseThrow(() -> new MalformedTriggerEvent("challengeAnswer.method is unknown"));
+    return new Answer(chosen, (String) code, false);
   }
 
-  /**
-   * Failed custom challenges that were not SMS requests: challenge i was one when the next one (or,
-   * for the last, the user's state now) shows a later SMS than challenge i recorded.
-   */
-  private int failedChallenges(
-      CognitoUserPoolDefineAuthChallengeEvent event,
-      List<CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult> session) {
-    Instant smsNow =
-        event.getRequest().getUserNotFound()
-            ? Instant.EPOCH
-            : lastSmsSent(user(event.getRequest().getUserAttributes()));
-    int failed = 0;
-    for (int i = 0; i < session.size(); i++) {
-      var challenge = session.get(i);
-      if (!CUSTOM_CHALLENGE.equals(challenge.getChallengeName())
-          || challenge.getChallengeResult()) {
-        continue;
-      }
-      Instant recorded = recordedSms(challenge.getChallengeMetadata());
-      Instant after =
-          i + 1 < session.size() ? recordedSms(session.get(i + 1).getChallengeMetadata()) : smsNow;
-      boolean wasSmsRequest = after.isAfter(recorded);
-      failed += wasSmsRequest ? 0 : 1;
+  private static <T> T required(T value, String defect) {
+    if (value == null) {
+      throw new MalformedTriggerEvent(defect);
     }
-    return failed;
+    return value;
   }
 
-  private static Instant recordedSms(String metadata) {
-    if (metadata == null || !metadata.startsWith(METADATA_PREFIX)) {
-      return Instant.EPOCH;
+  private static String sub(Map<String, String> attributes) {
+    Object sub = required(attributes, "userAttributes is missing").get("sub");
+    if (!(sub instanceof String id) || id.isBlank()) {
+      throw new MalformedTriggerEvent("userAttributes.sub is missing or blank");
     }
-    try {
-      return Instant.ofEpochMilli(Long.parseLong(metadata.substring(METADATA_PREFIX.length())));
-    } catch (NumberFormatException e) {
-      return Instant.EPOCH;
-    }
-  }
-
-  private static Instant lastSmsSent(Optional<UserTwoFactor> user) {
-    return user.flatMap(u -> u.smsSentAt().stream().max(Comparator.naturalOrder()))
-        .orElse(Instant.EPOCH);
-  }
-
-  private Optional<UserTwoFactor> user(Map<String, String> attributes) {
-    String sub = attributes == null ? null : attributes.get("sub");
-    return sub == null ? Optional.empty() : Optional.of(store.load(sub));
+    return id;
   }
 
   private static void next(CognitoUserPoolDefineAuthChallengeEvent.Response response, String name) {

@@ -22,7 +22,6 @@ public class CreateAuthChallengeHandler
   @Override
   public CognitoUserPoolCreateAuthChallengeEvent execute(
       CognitoUserPoolCreateAuthChallengeEvent event) {
-    flow.create(event);
-    return event;
+    return flow.create(event);
   }
 }

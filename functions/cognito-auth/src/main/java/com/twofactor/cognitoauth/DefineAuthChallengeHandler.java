@@ -22,7 +22,6 @@ public class DefineAuthChallengeHandler
   @Override
   public CognitoUserPoolDefineAuthChallengeEvent execute(
       CognitoUserPoolDefineAuthChallengeEvent event) {
-    flow.define(event);
-    return event;
+    return flow.define(event);
   }
 }

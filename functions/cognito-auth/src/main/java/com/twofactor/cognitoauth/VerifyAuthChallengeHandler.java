@@ -25,7 +25,6 @@ public class VerifyAuthChallengeHandler
   @Override
   public CognitoUserPoolVerifyAuthChallengeResponseEvent execute(
       CognitoUserPoolVerifyAuthChallengeResponseEvent event) {
-    flow.verify(event);
-    return event;
+    return flow.verify(event);
   }
 }

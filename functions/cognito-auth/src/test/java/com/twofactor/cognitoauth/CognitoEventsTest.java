@@ -3,6 +3,7 @@ package com.twofactor.cognitoauth;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
@@ -36,7 +37,21 @@ class CognitoEventsTest {
           entry("verify-json-totp.json", "answer false"),
           entry("verify-backup-code.json", "answer false"),
           entry("verify-send-sms.json", "answer false"),
-          entry("verify-user-not-found.json", "answer false"));
+          entry("verify-user-not-found.json", "answer false"),
+          entry("define-malformed-null-request.json", "fail"),
+          entry("define-malformed-unknown-challenge.json", "fail"),
+          entry("define-malformed-missing-challenge-name.json", "fail"),
+          entry("define-malformed-null-session-entry.json", "fail"),
+          entry("define-malformed-missing-user-attributes.json", "fail"),
+          entry("define-malformed-missing-sub.json", "fail"),
+          entry("define-malformed-wrong-types.json", "fail"),
+          entry("create-malformed-null-request.json", "methods totp,backup_code"),
+          entry("create-malformed-missing-challenge-name.json", "methods totp,backup_code"),
+          entry("verify-malformed-null-request.json", "answer false"),
+          entry("verify-malformed-missing-sub.json", "answer false"),
+          entry("verify-malformed-garbage-answer.json", "answer false"),
+          entry("verify-malformed-truncated-json-answer.json", "answer false"),
+          entry("verify-malformed-missing-answer.json", "answer false"));
 
   static Stream<Arguments> events() {
     return EXPECTED.entrySet().stream()
@@ -47,8 +62,15 @@ class CognitoEventsTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("events")
   void event_getsItsResponse(String file, String expected) {
-    try (CognitoTriggers triggers = new CognitoTriggers()) {
+    try (CognitoTriggers triggers = new CognitoTriggers();
+        LogCapture logs = LogCapture.all()) {
       assertThat(run(triggers, file)).isEqualTo(expected);
+
+      if (file.contains("-malformed-")) {
+        assertThat(logs.lines()).as("log lines").hasSize(1);
+        assertThat(logs.events().get(0).getLevel()).isEqualTo(Level.WARN);
+        assertThat(logs.events().get(0).getThrowableProxy()).isNull();
+      }
     }
   }
 

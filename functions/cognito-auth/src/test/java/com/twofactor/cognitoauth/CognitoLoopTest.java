@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthCha
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
@@ -85,7 +86,13 @@ class CognitoLoopTest {
 
     /** Answers the current custom challenge; returns Define's decision after it. */
     CognitoUserPoolDefineAuthChallengeEvent.Response answer(String answer) {
+      return answer(answer, () -> {});
+    }
+
+    /** The same, with something else happening while the challenge is open. */
+    CognitoUserPoolDefineAuthChallengeEvent.Response answer(String answer, Runnable whileOpen) {
       createChallenge();
+      whileOpen.run();
       var request = new CognitoUserPoolVerifyAuthChallengeResponseEvent.Request();
       request.setUserAttributes(attributes);
       request.setPrivateChallengeParameters(privateParameters);
@@ -189,6 +196,82 @@ class CognitoLoopTest {
     var done = signIn.answer("{\"method\":\"sms\",\"code\":\"" + code + "\"}");
 
     assertThat(done.getIssueTokens()).isTrue();
+  }
+
+  /** Enrolls {@link #PHONE} for SUB; returns the outbox. */
+  private InMemorySmsOutbox enrollSms() {
+    var sms = triggers.bean(SmsEnrollmentService.class);
+    var outbox = triggers.bean(InMemorySmsOutbox.class);
+    sms.start(SUB, PHONE, Optional.empty());
+    sms.confirm(SUB, outbox.lastCodeTo(PHONE));
+    return outbox;
+  }
+
+  /** Moves the user's last SMS a minute back, so the 30-second window allows another. */
+  private void allowAnotherSms() {
+    var store = triggers.bean(com.twofactor.core.port.TwoFactorStore.class);
+    store.save(
+        store.load(SUB).toBuilder().smsSentAt(List.of(Instant.now().minusSeconds(60))).build());
+  }
+
+  private static String wrongSms(InMemorySmsOutbox outbox) {
+    String wrong = outbox.lastCodeTo(PHONE).equals("000000") ? "000001" : "000000";
+    return "{\"method\":\"sms\",\"code\":\"" + wrong + "\"}";
+  }
+
+  @Test
+  void sms_anSmsSentElsewhereWhileAWrongAnswerIsOpenDoesNotExcuseIt() {
+    var outbox = enrollSms();
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+    signIn.answer(wrongSms(outbox));
+    signIn.answer(wrongSms(outbox));
+
+    // Another sign-in of the same user (or a back end) texts a code while the third is open.
+    var third =
+        signIn.answer(
+            wrongSms(outbox),
+            () -> {
+              allowAnotherSms();
+              triggers.bean(SmsCodeService.class).sendSignInCode("another-sign-in", SUB);
+            });
+
+    assertThat(third.getFailAuthentication()).isTrue();
+    assertThat(third.getIssueTokens()).isFalse();
+  }
+
+  @Test
+  void sms_sendRequestsBetweenWrongAnswersNeverBuyAFourthGuess() {
+    var outbox = enrollSms();
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    for (int wrong = 1; wrong <= 2; wrong++) {
+      allowAnotherSms();
+      assertThat(signIn.answer("{\"action\":\"send_sms\"}").getFailAuthentication()).isFalse();
+      assertThat(signIn.answer(wrongSms(outbox)).getFailAuthentication()).isFalse();
+    }
+    allowAnotherSms();
+    assertThat(signIn.answer("{\"action\":\"send_sms\"}").getFailAuthentication()).isFalse();
+    var third = signIn.answer(wrongSms(outbox));
+
+    assertThat(third.getFailAuthentication()).isTrue();
+  }
+
+  @Test
+  void sms_aRepeatedSendRequestThatSendsNothingIsAFailedAnswer() {
+    var outbox = enrollSms();
+    allowAnotherSms();
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    assertThat(signIn.answer("{\"action\":\"send_sms\"}").getFailAuthentication()).isFalse();
+    // Too soon after the first: nothing is sent, so it is an answer that failed.
+    assertThat(signIn.answer("{\"action\":\"send_sms\"}").getFailAuthentication()).isFalse();
+    assertThat(signIn.answer(wrongSms(outbox)).getFailAuthentication()).isFalse();
+    var third = signIn.answer(wrongSms(outbox));
+
+    assertThat(third.getFailAuthentication()).isTrue();
   }
 
   @Test

@@ -35,6 +35,16 @@ public final class ListedConflictException extends TwoFactorException {
         orgIds.stream().sorted().toList());
   }
 
+  /** An admin reset of an owner of requiring orgs: they must be made a member first. */
+  public static ListedConflictException ownerOfRequiringOrgs(List<String> orgIds) {
+    return new ListedConflictException(
+        ErrorCode.TWO_FACTOR_REQUIRED_BY_ORG,
+        "The user owns an organization that requires two-factor authentication; make them a"
+            + " member there first.",
+        "orgs",
+        orgIds.stream().sorted().toList());
+  }
+
   /** {@code owners} or {@code orgs}. */
   public String listName() {
     return listName;

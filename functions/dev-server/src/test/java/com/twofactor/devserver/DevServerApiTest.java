@@ -242,6 +242,56 @@ class DevServerApiTest {
   }
 
   @Test
+  void stepUp_aStolenSessionCannotAddAnAuthenticatorAppToAnSmsOnlyAccount() {
+    String phone = "+12015550144";
+    api.post("/two-factor/sms", "olga", "{\"phoneNumber\":\"" + phone + "\"}");
+    api.post("/two-factor/sms/confirm", "olga", "{\"code\":\"" + smsCodeFor(phone) + "\"}");
+
+    Answer withoutProof = api.post("/two-factor/totp", "olga", null);
+    assertThat(withoutProof.status()).isEqualTo(400);
+    assertThat(withoutProof.json()).containsEntry("code", "invalid_request");
+    assertThat(withoutProof.body()).contains("\"field\":\"verification\"");
+    Answer wrongProof =
+        api.post(
+            "/two-factor/totp",
+            "olga",
+            "{\"verification\":{\"method\":\"backup_code\",\"code\":\"2222-2222\"}}");
+    assertThat(wrongProof.status()).isEqualTo(400);
+    assertThat(wrongProof.json()).containsEntry("code", "invalid_code");
+
+    clock.advance(java.time.Duration.ofSeconds(30));
+    assertThat(api.post("/two-factor/sms/code", "olga", null).status()).isEqualTo(200);
+    String code = smsCodeFor(phone);
+    secretsSeen.add(code);
+    Answer withProof =
+        api.post(
+            "/two-factor/totp",
+            "olga",
+            "{\"verification\":{\"method\":\"sms\",\"code\":\"" + code + "\"}}");
+    assertThat(withProof.status()).isEqualTo(200);
+    secretsSeen.add((String) withProof.json().get("secret"));
+  }
+
+  @Test
+  void perNumber_fifteenAccountsGetThreeCodesToOneNumber() {
+    String phone = "+12015550145";
+    int sent = 0;
+    for (int i = 0; i < 15; i++) {
+      Answer answer =
+          api.post("/two-factor/sms", "pump-" + i, "{\"phoneNumber\":\"" + phone + "\"}");
+      if (answer.status() == 200) {
+        sent++;
+      } else {
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.json()).containsEntry("code", "sms_rate_limited");
+        assertThat(Integer.parseInt(answer.retryAfter())).isBetween(1, 15 * 60);
+        assertThat(answer.body()).doesNotContain("2015550145");
+      }
+    }
+    assertThat(sent).isEqualTo(3);
+  }
+
+  @Test
   void sms_badNumbersGet400OnThePhoneNumberField() {
     for (String number :
         List.of("+449012345678", "+4412", "+2348021234567", "2015550123", "+1201555012")) {

@@ -77,6 +77,24 @@ class OrgStoryTest {
     return api.put("/orgs/" + orgId + "/members/" + user, owner, "{\"role\":\"" + role + "\"}");
   }
 
+  /** The owner invites; the invitee sees the invitation and accepts it. */
+  @SuppressWarnings("unchecked")
+  private void join(String owner, String orgId, String user, String role) {
+    Answer invited = putMember(owner, orgId, user, role);
+    assertThat(invited.status()).isEqualTo(202);
+    assertThat(invited.json())
+        .containsEntry("orgId", orgId)
+        .containsEntry("userId", user)
+        .containsEntry("role", role)
+        .containsEntry("status", "invited");
+    List<Map<String, Object>> open =
+        (List<Map<String, Object>>) api.get("/orgs/invitations", user).json().get("invitations");
+    assertThat(open).anySatisfy(i -> assertThat(i).containsEntry("orgId", orgId));
+    Answer accepted = api.post("/orgs/" + orgId + "/invitations/accept", user, null);
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.json()).containsEntry("role", role);
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void requireTwoFactor_theSeedStory() {
@@ -91,7 +109,7 @@ class OrgStoryTest {
     assertThat(refused.json().get("owners")).isEqualTo(List.of("olga"));
 
     byte[] olgaSecret = enableTotp("olga");
-    assertThat(putMember("olga", orgId, "oscar", "owner").status()).isEqualTo(200);
+    join("olga", orgId, "oscar", "owner");
 
     // A second owner without 2FA still blocks it, and is the one named.
     Answer blocked = require("olga", orgId, true);
@@ -104,7 +122,7 @@ class OrgStoryTest {
     assertThat(on.json()).containsEntry("required", true).containsEntry("gracePeriodHours", 24);
 
     // A member without 2FA is reported missing, is in grace, then denied.
-    assertThat(putMember("olga", orgId, "mike", "member").status()).isEqualTo(200);
+    join("olga", orgId, "mike", "member");
     Answer missing = api.get("/orgs/" + orgId + "/members?twoFactor=missing", "olga");
     assertThat(missing.status()).isEqualTo(200);
     List<Map<String, Object>> members = (List<Map<String, Object>>) missing.json().get("members");
@@ -138,13 +156,26 @@ class OrgStoryTest {
     // An owner cannot either.
     Answer ownerDisable = disableWithTotp("olga", olgaSecret);
     assertThat(ownerDisable.status()).isEqualTo(409);
-    assertThat(api.get("/two-factor", "olga").json().get("requiredBy")).isEqualTo(List.of(orgId));
+    Map<String, Object> asOwner = new java.util.HashMap<>();
+    asOwner.put("orgId", orgId);
+    asOwner.put("name", "Acme");
+    asOwner.put("role", "owner");
+    asOwner.put("graceEndsAt", null);
+    assertThat(api.get("/two-factor", "olga").json().get("requiredBy")).isEqualTo(List.of(asOwner));
+    // Members see the requirement too, with the end of their grace.
+    assertThat((List<Map<String, Object>>) api.get("/two-factor", "mike").json().get("requiredBy"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r).containsEntry("orgId", orgId).containsEntry("role", "member");
+              assertThat(r.get("graceEndsAt")).isNotNull();
+            });
 
     // A non-owner cannot switch.
     assertThat(require("mike", orgId, false).status()).isEqualTo(403);
 
     // A user without 2FA cannot become an owner of a requiring org.
-    assertThat(putMember("olga", orgId, "nina", "member").status()).isEqualTo(200);
+    join("olga", orgId, "nina", "member");
     Answer promote = putMember("olga", orgId, "nina", "owner");
     assertThat(promote.status()).isEqualTo(409);
     assertThat(promote.json().get("owners")).isEqualTo(List.of("nina"));
@@ -159,6 +190,59 @@ class OrgStoryTest {
     Answer last = api.delete("/orgs/" + orgId + "/members/olga", "olga");
     assertThat(last.status()).isEqualTo(409);
     assertThat(last.json()).containsEntry("code", "last_owner");
+  }
+
+  /**
+   * Issue 9's repro: a hostile owner puts a victim into a requiring org as owner to block their
+   * "Disable 2FA". The PUT only invites; the victim can still disable, decline, and leave orgs.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aHostileOwnerCannotBindAVictim_whoMayDeclineOrLeave() {
+    enableTotp("hostile");
+    String orgId = (String) api.post("/orgs", "hostile", "{\"name\":\"Trap\"}").json().get("orgId");
+    assertThat(require("hostile", orgId, true).status()).isEqualTo(200);
+    byte[] victim = enableTotp("victim");
+
+    assertThat(putMember("hostile", orgId, "victim", "owner").status()).isEqualTo(202);
+    assertThat(api.get("/two-factor", "victim").json().get("requiredBy")).isEqualTo(List.of());
+    assertThat(api.get("/orgs/" + orgId + "/two-factor", "hostile").json().get("owners"))
+        .isEqualTo(Map.of("total", 1, "withTwoFactor", 1));
+    assertThat(api.delete("/orgs/" + orgId + "/invitations", "victim").status()).isEqualTo(204);
+    assertThat((List<Object>) api.get("/orgs/invitations", "victim").json().get("invitations"))
+        .isEmpty();
+    assertThat(disableWithTotp("victim", victim).status()).isEqualTo(200);
+
+    // Without 2FA, accepting ownership of a requiring org is refused.
+    assertThat(putMember("hostile", orgId, "victim", "owner").status()).isEqualTo(202);
+    Answer accept = api.post("/orgs/" + orgId + "/invitations/accept", "victim", null);
+    assertThat(accept.status()).isEqualTo(409);
+    assertThat(accept.json()).containsEntry("code", "owners_without_two_factor");
+
+    // A member who joined may leave; the last owner may not.
+    putMember("hostile", orgId, "victim", "member");
+    assertThat(api.post("/orgs/" + orgId + "/invitations/accept", "victim", null).status())
+        .isEqualTo(200);
+    assertThat(api.delete("/orgs/" + orgId + "/members/victim", "victim").status()).isEqualTo(204);
+    Answer lastOwner = api.delete("/orgs/" + orgId + "/members/hostile", "hostile");
+    assertThat(lastOwner.status()).isEqualTo(409);
+    assertThat(lastOwner.json()).containsEntry("code", "last_owner");
+  }
+
+  /** A host back end that keeps its own invitations adds and removes members directly. */
+  @Test
+  void internalRoutesAddAndRemoveMembersDirectly() {
+    String orgId =
+        (String) api.post("/orgs", "host-owner", "{\"name\":\"Hosted\"}").json().get("orgId");
+
+    Answer added =
+        api.put("/internal/orgs/" + orgId + "/members/hosted-user", null, "{\"role\":\"member\"}");
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.json()).containsEntry("userId", "hosted-user").containsEntry("role", "member");
+    assertThat(api.get("/orgs/" + orgId + "/two-factor", "hosted-user").status()).isEqualTo(200);
+    assertThat(api.delete("/internal/orgs/" + orgId + "/members/hosted-user", null).status())
+        .isEqualTo(204);
+    assertThat(api.get("/orgs/" + orgId + "/two-factor", "hosted-user").status()).isEqualTo(404);
   }
 
   @Test

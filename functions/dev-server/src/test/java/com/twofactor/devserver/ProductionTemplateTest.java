@@ -99,6 +99,8 @@ class ProductionTemplateTest {
 
   // ------------------------------------------------------------------ 4. KMS
 
+  private static final String SMS_NUMBER_KEY = "sms-number-key";
+
   @Test
   void kms_eachFunctionUsesOnlyItsPurposesAndOnlyWithAUser() {
     Map<String, Map<String, Set<String>>> expected =
@@ -116,6 +118,7 @@ class ProductionTemplateTest {
             "VerifyAuthChallengeFunction",
                 Map.of("kms:Decrypt", Set.of("totp-secret", "phone-number")));
 
+    Set<String> smsKeyUsers = new HashSet<>();
     for (String function : functions()) {
       Map<String, Set<String>> granted = new java.util.HashMap<>();
       for (Map<String, Object> statement : roleStatements(function)) {
@@ -125,13 +128,22 @@ class ProductionTemplateTest {
         }
         assertThat(statement.get("Resource")).isEqualTo(Map.of("!GetAtt", "SecretsKey.Arn"));
         Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+        Object purpose =
+            ((Map<String, Object>) condition.get("StringEquals"))
+                .get("kms:EncryptionContext:purpose");
+        if (SMS_NUMBER_KEY.equals(purpose)) {
+          // The per-deployment hash key of the per-number SMS limits belongs to no user: its
+          // context may name the purpose and nothing else.
+          assertThat(condition.get("ForAllValues:StringEquals"))
+              .isEqualTo(Map.of("kms:EncryptionContextKeys", List.of("purpose")));
+          assertThat(action).contains("kms:Encrypt", "kms:Decrypt");
+          smsKeyUsers.add(function);
+          continue;
+        }
         assertThat(condition.get("Null"))
             .as("%s requires a userId in the context", function)
             .isEqualTo(Map.of("kms:EncryptionContext:userId", "false"));
-        List<String> purposes =
-            (List<String>)
-                ((Map<String, Object>) condition.get("StringEquals"))
-                    .get("kms:EncryptionContext:purpose");
+        List<String> purposes = (List<String>) purpose;
         granted.merge(
             action,
             new HashSet<>(purposes),
@@ -142,6 +154,10 @@ class ProductionTemplateTest {
       }
       assertThat(granted).as(function).isEqualTo(expected.getOrDefault(function, Map.of()));
     }
+    // Exactly the functions that text a code hold the hash key of the per-number SMS limits.
+    assertThat(smsKeyUsers)
+        .containsExactlyInAnyOrder(
+            "EnrollmentFunction", "VerificationFunction", "VerifyAuthChallengeFunction");
   }
 
   @Test
@@ -166,6 +182,9 @@ class ProductionTemplateTest {
     assertThat(noUser).containsEntry("Effect", "Deny");
     assertThat(((Map<String, Object>) noUser.get("Condition")).get("Null"))
         .isEqualTo(Map.of("kms:EncryptionContext:userId", "true"));
+    assertThat(((Map<String, Object>) noUser.get("Condition")).get("StringNotEquals"))
+        .asString()
+        .contains("kms:EncryptionContext:purpose=" + SMS_NUMBER_KEY);
   }
 
   @Test

@@ -218,6 +218,31 @@ class TemplateTest {
   }
 
   @Test
+  void apiFunctions_runOurGuardedHandlerNotMicronautsDirectly() {
+    Map<String, Object> globals =
+        (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+    String guarded = "com.twofactor.aws.apigateway.ApiGatewayHandler";
+    assertThat(
+            Path.of(
+                System.getProperty("project.root"),
+                "functions/aws/src/main/java",
+                guarded.replace('.', '/') + ".java"))
+        .exists();
+    ofType("AWS::Serverless::Function")
+        .forEach(
+            (name, function) -> {
+              Map<String, Map<String, Object>> events =
+                  (Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of());
+              boolean api = events.values().stream().anyMatch(e -> "Api".equals(e.get("Type")));
+              if (api) {
+                assertThat(function.getOrDefault("Handler", globals.get("Handler")))
+                    .as("%s's handler", name)
+                    .isEqualTo(guarded);
+              }
+            });
+  }
+
+  @Test
   void functions_useSnapStartOnAPublishedAliasWithJava21() {
     Map<String, Object> globals =
         (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
@@ -389,6 +414,97 @@ class TemplateTest {
                       List.of(
                           "HasAllowedOrigins", "'Retry-After'", Map.of("!Ref", "AWS::NoValue"))));
         });
+  }
+
+  // ---------------------------------------------------------------- security events (issue 15)
+
+  @Test
+  void table_streamsNewAndOldImages() {
+    assertThat(props(resources.get("TwoFactorTable")).get("StreamSpecification"))
+        .isEqualTo(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"));
+  }
+
+  @Test
+  void securityEvents_readTheStreamWithPerRecordFailuresBoundedRetriesAndADeadLetterQueue() {
+    assertThat(ofType("AWS::Events::EventBus")).containsKey("SecurityEventBus");
+    assertThat(ofType("AWS::SQS::Queue")).containsKey("SecurityEventsDeadLetterQueue");
+    Map<String, Object> mapping =
+        ofType("AWS::Lambda::EventSourceMapping").get("SecurityEventsStreamMapping");
+
+    assertThat(mapping)
+        .containsEntry("EventSourceArn", Map.of("!GetAtt", "TwoFactorTable.StreamArn"))
+        .containsEntry("FunctionName", Map.of("!Ref", "SecurityEventsFunction.Alias"))
+        .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+        .containsEntry("BisectBatchOnFunctionError", true)
+        .containsEntry(
+            "DestinationConfig",
+            Map.of(
+                "OnFailure",
+                Map.of("Destination", Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.Arn"))));
+    assertThat((Integer) mapping.get("MaximumRetryAttempts")).isBetween(0, 10);
+    assertThat((Integer) mapping.get("MaximumRecordAgeInSeconds")).isBetween(60, 86400);
+  }
+
+  @Test
+  void securityEvents_deadLetterQueueHasAnAlarm() {
+    assertThat(ofType("AWS::CloudWatch::Alarm").values())
+        .anySatisfy(
+            alarm -> {
+              assertThat(alarm)
+                  .containsEntry("Namespace", "AWS/SQS")
+                  .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible");
+              assertThat(alarm.get("Dimensions"))
+                  .isEqualTo(
+                      List.of(
+                          Map.of(
+                              "Name",
+                              "QueueName",
+                              "Value",
+                              Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.QueueName"))));
+              assertThat((Integer) alarm.get("Threshold")).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void securityEvents_functionMayOnlyReadTheStreamPutToItsBusAndDeadLetter() {
+    Map<String, Object> function =
+        ofType("AWS::Serverless::Function").get("SecurityEventsFunction");
+    assertThat(function.get("Handler"))
+        .isEqualTo("com.twofactor.securityevents.SecurityEventsHandler");
+    assertThat(function).doesNotContainKey("Events");
+    assertThat(((Map<String, Object>) function.get("Environment")).get("Variables"))
+        .isEqualTo(Map.of("TWO_FACTOR_EVENT_BUS", Map.of("!Ref", "SecurityEventBus")));
+    assertThat(function.get("Role")).isEqualTo(Map.of("!GetAtt", "SecurityEventsRole.Arn"));
+    Map<String, Object> role = ofType("AWS::IAM::Role").get("SecurityEventsRole");
+    List<Map<String, Object>> statements =
+        ((List<Map<String, Object>>) role.get("Policies"))
+            .stream()
+                .filter(p -> "data".equals(p.get("PolicyName")))
+                .flatMap(
+                    p ->
+                        ((List<Map<String, Object>>)
+                                ((Map<String, Object>) p.get("PolicyDocument")).get("Statement"))
+                            .stream())
+                .toList();
+    Map<String, Object> allowed = new java.util.HashMap<>();
+    for (Map<String, Object> statement : statements) {
+      if (!"Allow".equals(statement.get("Effect"))) {
+        continue;
+      }
+      Object actions = statement.get("Action");
+      for (Object action : actions instanceof List<?> list ? list : List.of(actions)) {
+        allowed.put((String) action, statement.get("Resource"));
+      }
+    }
+    Object stream = Map.of("!GetAtt", "TwoFactorTable.StreamArn");
+    assertThat(allowed)
+        .containsOnly(
+            Map.entry("dynamodb:DescribeStream", stream),
+            Map.entry("dynamodb:GetRecords", stream),
+            Map.entry("dynamodb:GetShardIterator", stream),
+            Map.entry("dynamodb:ListStreams", Map.of("!Sub", "${TwoFactorTable.Arn}/stream/*")),
+            Map.entry("events:PutEvents", Map.of("!GetAtt", "SecurityEventBus.Arn")),
+            Map.entry("sqs:SendMessage", Map.of("!GetAtt", "SecurityEventsDeadLetterQueue.Arn")));
   }
 
   /** Reads CloudFormation's short-form intrinsics (!Ref, !Sub, ...) as {"!Ref": value} maps. */

@@ -6,10 +6,13 @@ import com.twofactor.api.json.ProofRequest;
 import com.twofactor.api.json.SmsChallengeResponse;
 import com.twofactor.api.json.SmsSetupRequest;
 import com.twofactor.api.json.StatusResponse;
+import com.twofactor.api.json.TotpSetupRequest;
 import com.twofactor.api.json.TotpSetupResponse;
+import com.twofactor.core.service.Proof;
 import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,9 +39,16 @@ public class EnrollmentController {
     return StatusResponse.from(status.status(caller.userId()));
   }
 
+  /** The body is optional: a user with no factor yet sends none. */
+  /** The body is optional: a user with no factor yet may send none. */
   @Post("/totp")
-  public TotpSetupResponse startTotp(Caller caller) {
-    return TotpSetupResponse.from(totp.start(caller.userId(), caller.accountName()));
+  public TotpSetupResponse startTotp(
+      Caller caller, @Nullable @Valid @Body TotpSetupRequest request) {
+    return TotpSetupResponse.from(
+        totp.start(
+            caller.userId(),
+            caller.accountName(),
+            proof(request == null ? null : request.verification())));
   }
 
   @Post("/totp/confirm")
@@ -49,14 +59,15 @@ public class EnrollmentController {
   @Post("/sms")
   public SmsChallengeResponse startSms(Caller caller, @Valid @Body SmsSetupRequest request) {
     return SmsChallengeResponse.from(
-        sms.start(
-            caller.userId(),
-            request.phoneNumber(),
-            Optional.ofNullable(request.verification()).map(ProofRequest::toProof)));
+        sms.start(caller.userId(), request.phoneNumber(), proof(request.verification())));
   }
 
   @Post("/sms/confirm")
   public StatusResponse confirmSms(Caller caller, @Valid @Body CodeRequest request) {
     return StatusResponse.from(sms.confirm(caller.userId(), request.code()));
+  }
+
+  private static Optional<Proof> proof(ProofRequest verification) {
+    return Optional.ofNullable(verification).map(ProofRequest::toProof);
   }
 }

@@ -47,6 +47,12 @@ class LambdaEnvironmentIT {
   private static final String PHONE = "+12015550123";
   private static final String REGION = "us-east-1";
 
+  /**
+   * A code is accepted one step either side and each step once: confirming with this step's code
+   * and verifying with the next one's holds even when a step boundary passes in between.
+   */
+  private static final Duration NEXT_STEP = Totp.TIME_STEP;
+
   private Path root;
   private SamFunctions template;
 
@@ -123,9 +129,7 @@ class LambdaEnvironmentIT {
         Api confirmed =
             Api.of(
                 enrollment.invoke(
-                    event(
-                        "enrollment/confirm-totp.json",
-                        code(totp(secret, Duration.ofSeconds(-30))))));
+                    event("enrollment/confirm-totp.json", code(totp(secret, Duration.ZERO)))));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json()).containsEntry("enabled", true);
         backupCodes =
@@ -144,7 +148,7 @@ class LambdaEnvironmentIT {
                 verification.invoke(
                     event(
                         "verification/verify-totp.json",
-                        "{\"method\":\"totp\",\"code\":\"" + totp(secret, Duration.ZERO) + "\"}")));
+                        "{\"method\":\"totp\",\"code\":\"" + totp(secret, NEXT_STEP) + "\"}")));
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
       }
 
@@ -185,7 +189,9 @@ class LambdaEnvironmentIT {
             JSON.readValue(
                 read("cognito-auth/verify-code.json"), Argument.mapOf(String.class, Object.class));
         ((Map<String, Object>) event.get("request"))
-            .put("challengeAnswer", totp(secret, Duration.ofSeconds(30)));
+            .put(
+                "challengeAnswer",
+                "{\"method\":\"backup_code\",\"code\":\"" + backupCodes.get(2) + "\"}");
         Map<String, Object> answer = json(verify.invoke(JSON.writeValueAsString(event)));
         assertThat((Map<String, Object>) answer.get("response"))
             .containsEntry("answerCorrect", true);

@@ -43,17 +43,40 @@ public class OrgController {
         .body(OrgResponses.OrgCreated.from(orgs.create(caller.userId(), request.name().trim())));
   }
 
+  /** A member's new role (200), or an invitation for a non-member (202) that binds nothing. */
   @Put("/{orgId}/members/{userId}")
-  public OrgResponses.MemberSaved putMember(
+  public HttpResponse<Object> putMember(
       Caller caller,
       @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
       @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
       @Valid @Body OrgRequests.PutMember request) {
-    return OrgResponses.MemberSaved.from(
+    OrgService.MemberPut put =
         orgs.putMember(
-            caller.userId(), orgId, userId, Role.fromWireName(request.role()).orElseThrow()));
+            caller.userId(), orgId, userId, Role.fromWireName(request.role()).orElseThrow());
+    return put.invited()
+        ? HttpResponse.accepted().body(OrgResponses.MemberInvited.from(put.invitation()))
+        : HttpResponse.ok(OrgResponses.MemberSaved.from(put.membership()));
   }
 
+  @Get("/invitations")
+  public OrgResponses.Invitations invitations(Caller caller) {
+    return OrgResponses.Invitations.from(orgs.invitations(caller.userId()));
+  }
+
+  @Post("/{orgId}/invitations/accept")
+  public OrgResponses.MemberSaved acceptInvitation(
+      Caller caller, @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId) {
+    return OrgResponses.MemberSaved.from(orgs.acceptInvitation(caller.userId(), orgId));
+  }
+
+  @Delete("/{orgId}/invitations")
+  public HttpResponse<Void> declineInvitation(
+      Caller caller, @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId) {
+    orgs.declineInvitation(caller.userId(), orgId);
+    return HttpResponse.noContent();
+  }
+
+  /** An owner removes a member; any member removes themself (leaves). */
   @Delete("/{orgId}/members/{userId}")
   public HttpResponse<Void> removeMember(
       Caller caller,

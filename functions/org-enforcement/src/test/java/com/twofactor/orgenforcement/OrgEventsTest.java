@@ -29,6 +29,13 @@ class OrgEventsTest extends ApiEventsContract {
         entry("require-two-factor-bad-grace.json", 400),
         entry("list-members-missing.json", 404),
         entry("list-members-bad-limit.json", 400),
-        entry("member-access.json", 404));
+        entry("member-access.json", 404),
+        entry("list-invitations.json", 200),
+        entry("accept-invitation.json", 404),
+        entry("decline-invitation.json", 404),
+        entry("leave-org.json", 404),
+        entry("internal-put-member.json", 404),
+        entry("internal-put-member-without-iam-caller.json", 403),
+        entry("internal-remove-member.json", 404));
   }
 }

@@ -31,6 +31,7 @@ class VerificationEventsTest extends ApiEventsContract {
         entry("internal-verify-totp-unlisted-caller.json", 403),
         entry("internal-send-sms-code-unlisted-caller.json", 403),
         entry("internal-send-sms-code.json", 404),
-        entry("internal-send-sms-code-without-iam-caller.json", 403));
+        entry("internal-send-sms-code-without-iam-caller.json", 403),
+        entry("malformed-sub-a-list.json", 401));
   }
 }

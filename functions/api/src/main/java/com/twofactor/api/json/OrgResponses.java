@@ -1,8 +1,10 @@
 package com.twofactor.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.twofactor.core.org.Invitation;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
+import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.service.OrgService;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -31,6 +33,38 @@ public final class OrgResponses {
       return new MemberSaved(m.orgId(), m.userId(), m.role().wireName());
     }
   }
+
+  /** {@code {orgId, userId, role, status:"invited"}}: an invitation that binds nothing yet. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record MemberInvited(String orgId, String userId, String role, String status) {
+    public static MemberInvited from(Invitation i) {
+      return new MemberInvited(i.orgId(), i.userId(), i.role().wireName(), "invited");
+    }
+  }
+
+  /** {@code GET /orgs/invitations}. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Invitations(List<InvitationView> invitations) {
+    public static Invitations from(List<OrgStore.PendingInvitation> pending) {
+      return new Invitations(
+          pending.stream()
+              .map(
+                  p ->
+                      new InvitationView(
+                          p.invitation().orgId(),
+                          p.orgName(),
+                          p.invitation().role().wireName(),
+                          text(p.invitation().invitedAt())))
+              .toList());
+    }
+  }
+
+  /** One invitation as its invitee sees it. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record InvitationView(String orgId, String name, String role, String invitedAt) {}
 
   /** The requirement as just switched: no member counts, so the switch never reads members. */
   @Serdeable

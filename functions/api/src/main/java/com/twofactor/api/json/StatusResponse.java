@@ -14,7 +14,7 @@ public record StatusResponse(
     boolean enabled,
     Methods methods,
     BackupCodes backupCodes,
-    List<String> requiredBy,
+    List<OrgRequirement> requiredBy,
     String lockedUntil) {
 
   public static StatusResponse from(TwoFactorStatus status) {
@@ -46,12 +46,24 @@ public record StatusResponse(
             text(status.backupCodes().generatedAt()),
             status.backupCodes().runningLow(),
             newCodes),
-        status.requiredBy(),
+        status.requiredBy().stream().map(OrgRequirement::from).toList(),
         text(status.lockedUntil()));
   }
 
   static String text(Instant instant) {
     return instant == null ? null : instant.toString();
+  }
+
+  /**
+   * An org whose requirement applies to the caller; {@code graceEndsAt} (null for owners) is when a
+   * member without 2FA loses access.
+   */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record OrgRequirement(String orgId, String name, String role, String graceEndsAt) {
+    static OrgRequirement from(TwoFactorStatus.OrgRequirement r) {
+      return new OrgRequirement(r.orgId(), r.name(), r.role().wireName(), text(r.graceEndsAt()));
+    }
   }
 
   /** Each method's state. */

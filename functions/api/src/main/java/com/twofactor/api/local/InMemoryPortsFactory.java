@@ -1,8 +1,10 @@
 package com.twofactor.api.local;
 
-import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.NumberSendLog;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
-import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import com.twofactor.core.testing.InMemoryNumberSendLog;
 import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
@@ -13,6 +15,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * In-memory ports for the dev server and handler tests, switched on by {@code
@@ -25,16 +29,21 @@ import java.time.Clock;
 @Requires(missingProperty = "aws.lambda.function.name")
 public class InMemoryPortsFactory {
 
+  /** Also injectable as itself, so the dev server can follow its change feed. */
   @Singleton
   @Primary
-  TwoFactorStore inMemoryStore() {
+  InMemoryTwoFactorStore inMemoryStore() {
     return new InMemoryTwoFactorStore();
   }
 
+  /**
+   * Its commits write the requirement marks into the user store, atomically with the org; also
+   * injectable as itself, so the dev server can follow its change feed.
+   */
   @Singleton
   @Primary
-  OrgStore inMemoryOrgStore() {
-    return new InMemoryOrgStore();
+  InMemoryOrgStore inMemoryOrgStore(InMemoryTwoFactorStore users) {
+    return new InMemoryOrgStore(users);
   }
 
   /** Also injectable as itself, so the dev server can list and print what was "sent". */
@@ -48,5 +57,21 @@ public class InMemoryPortsFactory {
   @Primary
   SecretCipher localCipher(SecureRandom random) {
     return new LocalAesGcmSecretCipher(random);
+  }
+
+  @Singleton
+  @Primary
+  NumberSendLog inMemoryNumberSendLog() {
+    return new InMemoryNumberSendLog();
+  }
+
+  /** Keyed with a random key of this process: digests mean nothing once it ends. */
+  @Singleton
+  @Primary
+  PhoneNumberDigest randomKeyDigest(SecureRandom random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
+    return new HmacPhoneNumberDigest(() -> secretKey);
   }
 }

@@ -1,11 +1,15 @@
 package com.twofactor.api.wiring;
 
+import com.twofactor.core.events.SecurityEventMapper;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.LoggingAuditLog;
+import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.AdminResetService;
 import com.twofactor.core.service.BackupCodePolicy;
 import com.twofactor.core.service.BackupCodeService;
 import com.twofactor.core.service.DisableService;
@@ -23,6 +27,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -92,9 +97,35 @@ public class DomainFactory {
     return new DisableService(store, orgs, audit, clock, verification, backupPolicy);
   }
 
+  /** One mapping from stored changes to security events, for the stream and the dev server. */
   @Singleton
-  SmsPolicy smsPolicy() {
-    return SmsPolicy.DEFAULT;
+  SecurityEventMapper securityEventMapper(BackupCodePolicy backupPolicy) {
+    return new SecurityEventMapper(backupPolicy.lowWatermark());
+  }
+
+  @Singleton
+  AdminResetService adminResetService(
+      TwoFactorStore store,
+      OrgStore orgs,
+      AuditLog audit,
+      Clock clock,
+      BackupCodePolicy backupPolicy) {
+    return new AdminResetService(store, orgs, audit, clock, backupPolicy);
+  }
+
+  @Singleton
+  SmsPolicy smsPolicy(TwoFactorConfiguration config) {
+    SmsPolicy defaults = SmsPolicy.DEFAULT;
+    TwoFactorConfiguration.Sms sms = config.getSms();
+    return new SmsPolicy(
+        defaults.codeTtl(),
+        defaults.maxAttempts(),
+        defaults.minInterval(),
+        defaults.maxPerHour(),
+        defaults.pendingTtl(),
+        List.of(
+            new SmsPolicy.SendLimit(sms.getPerNumberShortMax(), sms.getPerNumberShortWindow()),
+            new SmsPolicy.SendLimit(sms.getPerNumberLongMax(), sms.getPerNumberLongWindow())));
   }
 
   @Singleton
@@ -108,8 +139,9 @@ public class DomainFactory {
   }
 
   @Singleton
-  StatusService statusService(TwoFactorStore store, Clock clock, BackupCodePolicy policy) {
-    return new StatusService(store, clock, policy);
+  StatusService statusService(
+      TwoFactorStore store, OrgStore orgs, Clock clock, BackupCodePolicy policy) {
+    return new StatusService(store, orgs, clock, policy);
   }
 
   @Singleton
@@ -121,9 +153,18 @@ public class DomainFactory {
       SecureRandom random,
       LockoutPolicy lockout,
       BackupCodePolicy backupPolicy,
+      VerificationService verification,
       TwoFactorConfiguration config) {
     return new TotpEnrollmentService(
-        store, cipher, audit, clock, random, lockout, backupPolicy, config.getIssuer());
+        store,
+        cipher,
+        audit,
+        clock,
+        random,
+        lockout,
+        backupPolicy,
+        verification,
+        config.getIssuer());
   }
 
   @Singleton
@@ -151,7 +192,9 @@ public class DomainFactory {
       PhoneNumbers phones,
       SmsMessages messages,
       BackupCodePolicy backupPolicy,
-      VerificationService verification) {
+      VerificationService verification,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     return new SmsEnrollmentService(
         store,
         cipher,
@@ -164,7 +207,9 @@ public class DomainFactory {
         phones,
         messages,
         backupPolicy,
-        verification);
+        verification,
+        digests,
+        numberSends);
   }
 
   @Singleton
@@ -177,8 +222,20 @@ public class DomainFactory {
       SecureRandom random,
       LockoutPolicy lockout,
       SmsPolicy smsPolicy,
-      SmsMessages messages) {
+      SmsMessages messages,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     return new SmsCodeService(
-        store, cipher, sender, audit, clock, random, lockout, smsPolicy, messages);
+        store,
+        cipher,
+        sender,
+        audit,
+        clock,
+        random,
+        lockout,
+        smsPolicy,
+        messages,
+        digests,
+        numberSends);
   }
 }

@@ -72,6 +72,50 @@ public class TwoFactorConfiguration {
     /** The site domain for the origin-bound last line ({@code @domain #code}); none by default. */
     private String otpDomain;
 
+    /** Codes texted to one number, whichever accounts ask, within {@code perNumberShortWindow}. */
+    @Min(1)
+    private int perNumberShortMax = 3;
+
+    private Duration perNumberShortWindow = Duration.ofMinutes(15);
+
+    /** Codes texted to one number within {@code perNumberLongWindow}. */
+    @Min(1)
+    private int perNumberLongMax = 10;
+
+    private Duration perNumberLongWindow = Duration.ofHours(24);
+
+    public int getPerNumberShortMax() {
+      return perNumberShortMax;
+    }
+
+    public void setPerNumberShortMax(int perNumberShortMax) {
+      this.perNumberShortMax = perNumberShortMax;
+    }
+
+    public Duration getPerNumberShortWindow() {
+      return perNumberShortWindow;
+    }
+
+    public void setPerNumberShortWindow(Duration perNumberShortWindow) {
+      this.perNumberShortWindow = perNumberShortWindow;
+    }
+
+    public int getPerNumberLongMax() {
+      return perNumberLongMax;
+    }
+
+    public void setPerNumberLongMax(int perNumberLongMax) {
+      this.perNumberLongMax = perNumberLongMax;
+    }
+
+    public Duration getPerNumberLongWindow() {
+      return perNumberLongWindow;
+    }
+
+    public void setPerNumberLongWindow(Duration perNumberLongWindow) {
+      this.perNumberLongWindow = perNumberLongWindow;
+    }
+
     public List<String> getAllowedCountries() {
       return allowedCountries;
     }

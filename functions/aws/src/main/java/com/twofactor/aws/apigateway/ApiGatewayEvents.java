@@ -19,14 +19,19 @@ final class ApiGatewayEvents {
     return Optional.empty();
   }
 
-  /** A claim set by the Cognito user-pool authorizer, if present and not blank. */
+  /**
+   * A claim set by the Cognito user-pool authorizer, if it is a string and not blank. Anything else
+   * (a number, an object, a list) is no claim at all: its {@code toString()} must never become a
+   * user id.
+   */
   static Optional<String> claim(APIGatewayProxyRequestEvent event, String name) {
     return Optional.ofNullable(event.getRequestContext())
         .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
         .map(authorizer -> authorizer.get("claims"))
         .filter(Map.class::isInstance)
         .map(claims -> ((Map<?, ?>) claims).get(name))
-        .map(Object::toString)
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
         .filter(value -> !value.isBlank());
   }
 

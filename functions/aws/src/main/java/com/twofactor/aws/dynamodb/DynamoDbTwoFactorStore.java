@@ -17,7 +17,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -27,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public final class DynamoDbTwoFactorStore implements TwoFactorStore {
-  private static final Expression ABSENT =
-      Expression.builder().expression("attribute_not_exists(pk)").build();
-
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<UserStateItem> table;
 
@@ -53,14 +49,7 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   @Override
   public UserTwoFactor save(UserTwoFactor state) {
     long next = state.version() + 1;
-    Expression condition =
-        state.version() == 0
-            ? ABSENT
-            : Expression.builder()
-                .expression("version = :expected")
-                .expressionValues(
-                    Map.of(":expected", AttributeValue.fromN(Long.toString(state.version()))))
-                .build();
+    Expression condition = Conditions.versionIs(state.version());
     try {
       table.putItem(
           PutItemEnhancedRequest.builder(UserStateItem.class)

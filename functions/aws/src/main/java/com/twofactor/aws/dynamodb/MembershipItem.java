@@ -65,7 +65,8 @@ final class MembershipItem {
         Instant.parse(joinedAt));
   }
 
-  String orgIdOfIndexEntry() {
-    return gsi1sk.substring("ORG#".length());
+  /** The user-index sort key of an index entry: a membership's or an invitation's. */
+  String indexSortKey() {
+    return gsi1sk;
   }
 }

@@ -2,6 +2,7 @@ package com.twofactor.aws.dynamodb;
 
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
+import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.PendingSms;
@@ -10,10 +11,13 @@ import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -56,6 +60,9 @@ public final class UserStateItem {
   private List<String> requiredBy;
   private Integer failedAttempts;
   private String lockedUntil;
+  private String adminResetAt;
+  private String adminResetBy;
+  private Map<String, String> adminResetGraceEndsAt;
 
   private static TableSchema<UserStateItem> schema() {
     var b = StaticTableSchema.builder(UserStateItem.class).newItemSupplier(UserStateItem::new);
@@ -137,6 +144,14 @@ public final class UserStateItem {
     ItemSchemas.list(b, String.class, "requiredBy", i -> i.requiredBy, (i, v) -> i.requiredBy = v);
     add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
     add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
+    add(b, String.class, "adminResetAt", i -> i.adminResetAt, (i, v) -> i.adminResetAt = v);
+    add(b, String.class, "adminResetBy", i -> i.adminResetBy, (i, v) -> i.adminResetBy = v);
+    b.addAttribute(
+        EnhancedType.mapOf(String.class, String.class),
+        a ->
+            a.name("adminResetGraceEndsAt")
+                .getter(i -> i.adminResetGraceEndsAt)
+                .setter((i, v) -> i.adminResetGraceEndsAt = v));
     return b.build();
   }
 
@@ -200,6 +215,14 @@ public final class UserStateItem {
         state.requiredBy().isEmpty() ? null : state.requiredBy().stream().sorted().toList();
     item.failedAttempts = state.failedAttempts();
     item.lockedUntil = text(state.lockedUntil());
+    if (state.lastAdminReset() != null) {
+      AdminReset reset = state.lastAdminReset();
+      item.adminResetAt = reset.at().toString();
+      item.adminResetBy = reset.actor();
+      Map<String, String> ends = new TreeMap<>();
+      reset.graceEndsAt().forEach((org, end) -> ends.put(org, end.toString()));
+      item.adminResetGraceEndsAt = ends.isEmpty() ? null : ends;
+    }
     return item;
   }
 
@@ -244,7 +267,16 @@ public final class UserStateItem {
                 Instant.parse(backupGeneratedAt)),
         requiredBy == null ? Set.of() : Set.copyOf(requiredBy),
         failedAttempts == null ? 0 : failedAttempts,
-        lockedUntil == null ? null : Instant.parse(lockedUntil));
+        lockedUntil == null ? null : Instant.parse(lockedUntil),
+        adminResetAt == null ? null : adminReset());
+  }
+
+  private AdminReset adminReset() {
+    Map<String, Instant> ends = new TreeMap<>();
+    if (adminResetGraceEndsAt != null) {
+      adminResetGraceEndsAt.forEach((org, end) -> ends.put(org, Instant.parse(end)));
+    }
+    return new AdminReset(Instant.parse(adminResetAt), adminResetBy, ends);
   }
 
   /** The partition key, from which a batch read tells whose state an item is. */

@@ -20,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms the request path before Lambda takes the SnapStart snapshot: one status read of a user that
- * does not exist (DynamoDB client, endpoint rules, marshalling, signing), JSON serialization, an
- * HMAC over an all-zero key and a QR code of fixed text. It draws no random number, encrypts
- * nothing and creates no secret, so nothing secret can be shared by instances restored from the
- * snapshot. The read runs inside {@link PrimingScope}: signed with placeholder keys and never sent,
- * so the execution role's credentials are not fetched before the snapshot; and the credentials
- * provider is dropped before the snapshot and after each restore, so every restored sandbox fetches
- * fresh credentials from its own runtime. A failure here only costs warmth, never correctness.
- * Thread-safe (stateless after construction).
+ * Warms the request path before Lambda takes the SnapStart snapshot: one state read of a user that
+ * does not exist, with no org read since not every function may query the user index (DynamoDB
+ * client, endpoint rules, marshalling, signing), JSON serialization, an HMAC over an all-zero key
+ * and a QR code of fixed text. It draws no random number, encrypts nothing and creates no secret,
+ * so nothing secret can be shared by instances restored from the snapshot. The read runs inside
+ * {@link PrimingScope}: signed with placeholder keys and never sent, so the execution role's
+ * credentials are not fetched before the snapshot; and the credentials provider is dropped before
+ * the snapshot and after each restore, so every restored sandbox fetches fresh credentials from its
+ * own runtime. A failure here only costs warmth, never correctness. Thread-safe (stateless after
+ * construction).
  */
 @Singleton
 public final class SnapStartPriming implements OrderedResource {
@@ -69,7 +70,7 @@ public final class SnapStartPriming implements OrderedResource {
 
   void prime() {
     try {
-      status.status(PRIMING_USER);
+      status.ownState(PRIMING_USER);
     } catch (RuntimeException e) {
       if (!PrimingInterceptor.stoppedBeforeSending(e)) {
         LOG.warn("SnapStart priming of the status path failed: {}", e.toString());

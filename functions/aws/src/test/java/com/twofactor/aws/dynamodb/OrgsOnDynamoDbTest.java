@@ -1,13 +1,17 @@
 package com.twofactor.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
 import com.twofactor.core.org.Role;
+import com.twofactor.core.port.OrgCommit;
 import com.twofactor.core.port.OrgStore;
+import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.Confirmation;
 import com.twofactor.core.service.DisableService;
@@ -19,6 +23,7 @@ import com.twofactor.core.totp.Base32;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -65,8 +70,14 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
     enableTwoFactor(name + "-owner-a");
     enableTwoFactor(name + "-owner-b");
     Org org = orgs().create(name + "-owner-a", name);
-    orgs().putMember(name + "-owner-a", org.orgId(), name + "-owner-b", Role.OWNER);
-    return org;
+    join(name + "-owner-a", org.orgId(), name + "-owner-b", Role.OWNER);
+    return aws.bean(OrgStore.class).findOrg(org.orgId()).orElseThrow();
+  }
+
+  /** An owner invites the user, who accepts. */
+  private void join(String owner, String orgId, String userId, Role role) {
+    orgs().putMember(owner, orgId, userId, role);
+    orgs().acceptInvitation(userId, orgId);
   }
 
   private List<String> callsOfSwitchingOn(Org org) {
@@ -90,15 +101,10 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
     List<String> largeCalls = callsOfSwitchingOn(large);
 
     assertThat(largeCalls).isEqualTo(smallCalls);
-    // One org read, a read and a write per owner, one conditional org write.
+    // One org read, one batch read of the owners' states, one transaction for org and marks.
     assertThat(smallCalls)
         .containsExactly(
-            "DynamoDb.GetItem",
-            "DynamoDb.GetItem",
-            "DynamoDb.PutItem",
-            "DynamoDb.GetItem",
-            "DynamoDb.PutItem",
-            "DynamoDb.PutItem");
+            "DynamoDb.GetItem", "DynamoDb.BatchGetItem", "DynamoDb.TransactWriteItems");
   }
 
   @Test
@@ -144,7 +150,7 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
       enableTwoFactor(a);
       List<String> proofs = enableTwoFactor(b);
       Org org = orgs().create(a, "race-" + round);
-      orgs().putMember(a, org.orgId(), b, Role.OWNER);
+      join(a, org.orgId(), b, Role.OWNER);
       CountDownLatch go = new CountDownLatch(1);
       // Staggered starts, so that each side sometimes gets there first.
       long head = (round % 4) * 15L;
@@ -203,6 +209,34 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** One failed condition anywhere in a commit, and none of its items is written. */
+  @Test
+  void aCommitWithOneStaleCondition_writesNothing() {
+    OrgStore store = aws.bean(OrgStore.class);
+    TwoFactorStore users = aws.bean(TwoFactorStore.class);
+    enableTwoFactor("atomic-owner");
+    Org org = orgs().create("atomic-owner", "atomic");
+    Org read = store.findOrg(org.orgId()).orElseThrow();
+    UserTwoFactor stale = users.load("atomic-owner");
+    users.save(stale);
+
+    OrgCommit commit =
+        new OrgCommit(
+            read.withOwners(List.of("atomic-owner", "atomic-new")),
+            List.of(
+                new OrgCommit.Change<>(
+                    "atomic-new",
+                    null,
+                    new Membership(org.orgId(), "atomic-new", Role.OWNER, Instant.now()))),
+            List.of(),
+            List.of(stale.toBuilder().requiredBy(Set.of(org.orgId())).build()));
+
+    assertThatThrownBy(() -> store.commit(commit)).isInstanceOf(StaleStateException.class);
+    assertThat(store.findOrg(org.orgId()).orElseThrow()).isEqualTo(read);
+    assertThat(store.findMembership(org.orgId(), "atomic-new")).isEmpty();
+    assertThat(users.load("atomic-owner").requiredBy()).isEmpty();
   }
 
   @Test

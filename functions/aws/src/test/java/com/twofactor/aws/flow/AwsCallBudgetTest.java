@@ -2,14 +2,36 @@ package com.twofactor.aws.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twofactor.aws.keys.SmsNumberDigestFactory;
+import com.twofactor.aws.keys.TableSealedKey;
+import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.org.Org;
+import com.twofactor.core.org.Role;
+import com.twofactor.core.port.PhoneNumberDigest;
+import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.OrgService;
+import com.twofactor.core.service.SmsCodeService;
+import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
+import com.twofactor.core.service.TwoFactorStatus;
 import com.twofactor.core.service.VerificationService;
+import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
-/** DESIGN.md performance budgets, counted at the SDK boundary with an ExecutionInterceptor. */
+/**
+ * DESIGN.md performance budgets, counted at the SDK boundary with an ExecutionInterceptor. Every
+ * text also reads and conditionally writes its number's send log (issue 9); the digest key costs a
+ * read and a KMS Decrypt once per instance, and is made (Encrypt and a put) once per deployment.
+ */
 class AwsCallBudgetTest extends OnEmulatedAws {
   @Test
   void status_costsOneReadAndNoKms() {
@@ -18,7 +40,32 @@ class AwsCallBudgetTest extends OnEmulatedAws {
 
     aws.bean(StatusService.class).status("budget-status");
 
-    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "DynamoDb.Query");
+  }
+
+  /** Issue 9 item 5: status names the requiring orgs within 3 calls, none to KMS. */
+  @Test
+  void statusOfAMemberOfRequiringOrgs_costsAtMostThreeCallsAndNoKms() {
+    TotpOnAws.enroll(aws, "budget-owner");
+    TotpOnAws.enroll(aws, "budget-member");
+    OrgService orgs = aws.bean(OrgService.class);
+    for (String name : List.of("first", "second", "third")) {
+      Org org = orgs.create("budget-owner", name);
+      orgs.setRequirement("budget-owner", org.orgId(), true, 24);
+      orgs.putMember("budget-owner", org.orgId(), "budget-member", Role.MEMBER);
+      orgs.acceptInvitation("budget-member", org.orgId());
+    }
+    aws.calls.reset();
+
+    TwoFactorStatus status = aws.bean(StatusService.class).status("budget-member");
+
+    assertThat(status.requiredBy())
+        .extracting(TwoFactorStatus.OrgRequirement::name)
+        .containsExactlyInAnyOrder("first", "second", "third");
+    assertThat(aws.calls.calls())
+        .hasSizeLessThanOrEqualTo(3)
+        .noneMatch(call -> call.startsWith("Kms."))
+        .containsExactly("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem");
   }
 
   @Test
@@ -41,5 +88,88 @@ class AwsCallBudgetTest extends OnEmulatedAws {
 
     assertThat(aws.calls.calls())
         .containsExactly("DynamoDb.GetItem", "Kms.Encrypt", "DynamoDb.PutItem");
+  }
+
+  private static final String PHONE = "+12015550142";
+
+  /** Texts another number once, so this instance has already opened its digest key. */
+  private void warmDigestKey(String userId) {
+    aws.bean(SmsEnrollmentService.class).start(userId, "+12015550143", Optional.empty());
+  }
+
+  @Test
+  void smsSetUp_costsARead_anEncrypt_theNumbersReadAndWrite_aWriteAndAPublish() {
+    warmDigestKey("budget-warm-1");
+    aws.calls.reset();
+
+    aws.bean(SmsEnrollmentService.class).start("budget-sms-start", PHONE, Optional.empty());
+
+    assertThat(aws.calls.calls())
+        .containsExactly(
+            "DynamoDb.GetItem",
+            "Kms.Encrypt",
+            "DynamoDb.GetItem",
+            "DynamoDb.PutItem",
+            "DynamoDb.PutItem",
+            "Sns.Publish");
+  }
+
+  @Test
+  void smsSignInCode_costsARead_aDecrypt_theNumbersReadAndWrite_aWriteAndAPublish() {
+    warmDigestKey("budget-warm-2");
+    aws.bean(SmsEnrollmentService.class).start("budget-sms", "+12015550144", Optional.empty());
+    aws.bean(SmsEnrollmentService.class).confirm("budget-sms", aws.sns.lastCodeTo("+12015550144"));
+    TwoFactorStore store = aws.bean(TwoFactorStore.class);
+    store.save(store.load("budget-sms").toBuilder().smsSentAt(List.of()).build());
+    aws.calls.reset();
+
+    aws.bean(SmsCodeService.class).sendSignInCode("budget-sms", "budget-sms");
+
+    assertThat(aws.calls.calls())
+        .containsExactly(
+            "DynamoDb.GetItem",
+            "Kms.Decrypt",
+            "DynamoDb.GetItem",
+            "DynamoDb.PutItem",
+            "DynamoDb.PutItem",
+            "Sns.Publish");
+  }
+
+  @Test
+  void digestKey_theFirstSendOfADeploymentMakesIt_aNewInstanceOpensItOnce() {
+    try (AwsTestContext fresh = new AwsTestContext()) {
+      fresh.bean(SmsEnrollmentService.class).start("first-ever", PHONE, Optional.empty());
+      assertThat(fresh.calls.calls())
+          .containsExactly(
+              "DynamoDb.GetItem",
+              "Kms.Encrypt",
+              "DynamoDb.GetItem",
+              "Kms.Encrypt",
+              "DynamoDb.PutItem",
+              "DynamoDb.GetItem",
+              "DynamoDb.PutItem",
+              "DynamoDb.PutItem",
+              "Sns.Publish");
+      String digest = fresh.bean(PhoneNumberDigest.class).digest(PHONE);
+
+      // Another instance: a new holder of the same deployment's key.
+      fresh.calls.reset();
+      PhoneNumberDigest otherInstance =
+          new HmacPhoneNumberDigest(
+              new TableSealedKey(
+                  fresh.bean(DynamoDbClient.class),
+                  fresh.bean(KmsClient.class),
+                  fresh.tableName,
+                  "alias/two-factor-test",
+                  SmsNumberDigestFactory.KEY_NAME,
+                  "HmacSHA256",
+                  new SecureRandom(),
+                  Clock.systemUTC()));
+      assertThat(fresh.calls.calls()).isEmpty();
+
+      assertThat(otherInstance.digest(PHONE)).isEqualTo(digest);
+      assertThat(otherInstance.digest(PHONE)).isEqualTo(digest);
+      assertThat(fresh.calls.calls()).containsExactly("DynamoDb.GetItem", "Kms.Decrypt");
+    }
   }
 }

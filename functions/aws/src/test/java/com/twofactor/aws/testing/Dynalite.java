@@ -16,6 +16,11 @@ import java.time.Instant;
  * installed ({@code npm ci} in {@code functions/aws/src/test/dynalite}, pinned by its lockfile). It
  * is never skipped: when Node.js or the install is missing, the tests that need it fail and say
  * why.
+ *
+ * <p>It runs behind our own {@code transact-shim.js}, because dynalite 4.0.0 implements neither
+ * TransactWriteItems nor TransactGetItems: the shim serializes every request and emulates the
+ * transactions atomically with dynalite's own condition checks. Transactions are therefore an
+ * emulation here; on AWS (and LocalStack) they are DynamoDB's real ones.
  */
 public final class Dynalite {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
@@ -34,6 +39,7 @@ public final class Dynalite {
   private static URI start() {
     Path home = home();
     Path cli = home.resolve("node_modules/dynalite/cli.js");
+    Path shim = home.resolve("transact-shim.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException(
           "dynalite is not installed at "
@@ -49,7 +55,7 @@ public final class Dynalite {
       Process process =
           new ProcessBuilder(
                   node,
-                  cli.toString(),
+                  shim.toString(),
                   "--port",
                   Integer.toString(port),
                   "--host",

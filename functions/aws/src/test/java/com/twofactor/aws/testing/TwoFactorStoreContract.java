@@ -56,6 +56,9 @@ public abstract class TwoFactorStoreContract {
                 T))
         .failedAttempts(3)
         .lockedUntil(T.plusSeconds(900))
+        .lastAdminReset(
+            new com.twofactor.core.model.AdminReset(
+                T.minusSeconds(60), "support:jane", java.util.Map.of("org-1", T.plusSeconds(3600))))
         .build();
   }
 

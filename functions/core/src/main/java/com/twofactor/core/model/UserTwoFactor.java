@@ -17,6 +17,8 @@ import java.util.Set;
  * @param requiredBy the orgs that require this user, as one of their owners, to keep 2FA: marked in
  *     this state by the conditional write that checked 2FA was on, so disabling (also a conditional
  *     write of this state) and an org's requirement switch can never both win
+ * @param lastAdminReset the last admin reset that removed a factor, or null (see {@link
+ *     AdminReset})
  */
 public record UserTwoFactor(
     String userId,
@@ -30,7 +32,8 @@ public record UserTwoFactor(
     BackupCodeSet backupCodes,
     Set<String> requiredBy,
     int failedAttempts,
-    Instant lockedUntil) {
+    Instant lockedUntil,
+    AdminReset lastAdminReset) {
 
   public UserTwoFactor {
     Objects.requireNonNull(userId, "userId");
@@ -47,7 +50,7 @@ public record UserTwoFactor(
   /** The state of a user the store has never seen. */
   public static UserTwoFactor empty(String userId) {
     return new UserTwoFactor(
-        userId, 0, null, null, null, null, null, List.of(), null, Set.of(), 0, null);
+        userId, 0, null, null, null, null, null, List.of(), null, Set.of(), 0, null, null);
   }
 
   /** The same state at another version, as a store returns it after a write. */
@@ -64,7 +67,8 @@ public record UserTwoFactor(
         backupCodes,
         requiredBy,
         failedAttempts,
-        lockedUntil);
+        lockedUntil,
+        lastAdminReset);
   }
 
   public Optional<BackupCodeSet> backupCodeSet() {
@@ -121,6 +125,7 @@ public record UserTwoFactor(
     private Set<String> requiredBy;
     private int failedAttempts;
     private Instant lockedUntil;
+    private AdminReset lastAdminReset;
 
     private Builder(UserTwoFactor from) {
       this.userId = from.userId;
@@ -135,6 +140,7 @@ public record UserTwoFactor(
       this.requiredBy = from.requiredBy;
       this.failedAttempts = from.failedAttempts;
       this.lockedUntil = from.lockedUntil;
+      this.lastAdminReset = from.lastAdminReset;
     }
 
     public Builder totp(ActiveTotp value) {
@@ -187,6 +193,11 @@ public record UserTwoFactor(
       return this;
     }
 
+    public Builder lastAdminReset(AdminReset value) {
+      this.lastAdminReset = value;
+      return this;
+    }
+
     public UserTwoFactor build() {
       return new UserTwoFactor(
           userId,
@@ -200,7 +211,8 @@ public record UserTwoFactor(
           backupCodes,
           requiredBy,
           failedAttempts,
-          lockedUntil);
+          lockedUntil,
+          lastAdminReset);
     }
   }
 }

@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.BackupCodeSet;
+import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.SecretCipher;
@@ -11,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +21,6 @@ import java.util.Map;
  * proof is consumed). Consuming a code is a verification ({@link VerificationService}).
  */
 public final class BackupCodeService {
-  private final TwoFactorStore store;
-  private final AuditLog audit;
   private final Clock clock;
   private final VerificationService verification;
   private final BackupCodeIssuer issuer;
@@ -34,8 +34,6 @@ public final class BackupCodeService {
       SecureRandom random,
       BackupCodePolicy policy,
       VerificationService verification) {
-    this.store = store;
-    this.audit = audit;
     this.clock = clock;
     this.verification = verification;
     this.issuer = new BackupCodeIssuer(cipher, random, policy);
@@ -53,64 +51,92 @@ public final class BackupCodeService {
   /** The set as the user may see it. */
   public record Revealed(List<RevealedCode> codes, int remaining) {}
 
-  /** Shows the current set, each code with its used flag, after checking {@code proof}. */
+  /**
+   * Shows the current set, each code with its used flag. {@code proof} is checked and used up by
+   * the conditional write that records the reveal, after every other precondition held and the set
+   * was opened, so a refused reveal spends no proof. A backup code given as the proof shows as
+   * used.
+   */
   public Revealed reveal(String userId, Proof proof) {
-    verification.verify(userId, userId, proof.method(), proof.code());
-    BackupCodeSet set =
-        store
-            .load(userId)
-            .backupCodeSet()
-            .orElseThrow(
-                () ->
-                    new TwoFactorException(
-                        ErrorCode.NOT_FOUND, "There are no backup codes; set up 2FA first."));
-    List<String> codes = issuer.open(userId, set);
-    List<RevealedCode> revealed = new ArrayList<>(codes.size());
-    for (int i = 0; i < codes.size(); i++) {
-      revealed.add(new RevealedCode(codes.get(i), set.used().get(i)));
+    Map<Ciphertext, List<String>> opened = new HashMap<>();
+    try (ProofCheck check = verification.check(userId, proof)) {
+      return updates.apply(
+          userId,
+          state -> {
+            Instant now = clock.instant();
+            if (state.backupCodes() == null) {
+              throw noCodes();
+            }
+            return check.spendThen(
+                state,
+                now,
+                userId,
+                spent -> {
+                  BackupCodeSet set = spent.next().backupCodes();
+                  List<String> codes =
+                      opened.computeIfAbsent(set.sealed(), ciphertext -> issuer.open(userId, set));
+                  List<RevealedCode> revealed = new ArrayList<>(codes.size());
+                  for (int i = 0; i < codes.size(); i++) {
+                    revealed.add(new RevealedCode(codes.get(i), set.used().get(i)));
+                  }
+                  return Decision.grant(
+                      spent.next(),
+                      new Revealed(revealed, set.remaining()),
+                      new AuditEvent(
+                          now,
+                          userId,
+                          "backup_codes.reveal",
+                          userId,
+                          AuditEvent.Outcome.SUCCESS,
+                          Map.of("remaining", Integer.toString(set.remaining()))));
+                });
+          });
     }
-    audit.record(
-        new AuditEvent(
-            clock.instant(),
-            userId,
-            "backup_codes.reveal",
-            userId,
-            AuditEvent.Outcome.SUCCESS,
-            Map.of("remaining", Integer.toString(set.remaining()))));
-    return new Revealed(revealed, set.remaining());
   }
 
   /**
-   * Replaces the set with a new one after checking {@code proof}; the old codes stop working the
-   * moment the conditional write lands.
+   * Replaces the set with a new one; the old codes stop working the moment the conditional write
+   * lands. {@code proof} is checked and used up by that same write, after the new set was made, so
+   * a refused or failed regeneration spends no proof.
    */
   public Revealed regenerate(String userId, Proof proof) {
-    verification.verify(userId, userId, proof.method(), proof.code());
     Instant now = clock.instant();
     BackupCodeIssuer.Issued[] issued = new BackupCodeIssuer.Issued[1];
-    updates.apply(
-        userId,
-        state -> {
-          if (!state.enabled()) {
-            throw new TwoFactorException(
-                ErrorCode.NOT_FOUND, "There are no backup codes; set up 2FA first.");
-          }
-          if (issued[0] == null) {
-            issued[0] = issuer.issue(userId, now);
-          }
-          return Decision.grant(
-              state.toBuilder().backupCodes(issued[0].set()).build(),
-              null,
-              new AuditEvent(
-                  now,
-                  userId,
-                  "backup_codes.regenerate",
-                  userId,
-                  AuditEvent.Outcome.SUCCESS,
-                  Map.of("total", Integer.toString(issued[0].codes().size()))));
-        });
+    try (ProofCheck check = verification.check(userId, proof)) {
+      updates.apply(
+          userId,
+          state -> {
+            if (!state.enabled()) {
+              throw noCodes();
+            }
+            return check.spendThen(
+                state,
+                clock.instant(),
+                userId,
+                spent -> {
+                  if (issued[0] == null) {
+                    issued[0] = issuer.issue(userId, now);
+                  }
+                  return Decision.grant(
+                      spent.next().toBuilder().backupCodes(issued[0].set()).build(),
+                      null,
+                      new AuditEvent(
+                          now,
+                          userId,
+                          "backup_codes.regenerate",
+                          userId,
+                          AuditEvent.Outcome.SUCCESS,
+                          Map.of("total", Integer.toString(issued[0].codes().size()))));
+                });
+          });
+    }
     List<RevealedCode> codes =
         issued[0].codes().stream().map(code -> new RevealedCode(code, false)).toList();
     return new Revealed(codes, codes.size());
+  }
+
+  private static TwoFactorException noCodes() {
+    return new TwoFactorException(
+        ErrorCode.NOT_FOUND, "There are no backup codes; set up 2FA first.");
   }
 }

@@ -5,11 +5,11 @@ import com.twofactor.core.ListedConflictException;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
-import com.twofactor.core.org.Org;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.TwoFactorStatus.OrgRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * their memberships.
  */
 public final class DisableService {
+  private final TwoFactorStore store;
   private final OrgStore orgs;
   private final Clock clock;
   private final VerificationService verification;
@@ -39,6 +40,7 @@ public final class DisableService {
       Clock clock,
       VerificationService verification,
       BackupCodePolicy backupPolicy) {
+    this.store = store;
     this.orgs = orgs;
     this.clock = clock;
     this.verification = verification;
@@ -51,38 +53,61 @@ public final class DisableService {
    * the last method turns 2FA off and removes the backup codes too.
    */
   public TwoFactorStatus disable(String userId, Proof proof, Optional<Method> method) {
-    verification.verify(userId, userId, proof.method(), proof.code());
-    Set<String> requiringOrgs = requiringOrgsOf(userId);
-    return updates.apply(
-        userId,
-        state -> {
-          Instant now = clock.instant();
-          UserTwoFactor next = without(state, method);
-          if (!next.enabled()) {
-            List<String> binding = binding(state, requiringOrgs);
-            if (!binding.isEmpty()) {
-              throw ListedConflictException.requiredByOrgs(binding);
-            }
-            next =
-                next.toBuilder()
-                    .backupCodes(null)
-                    .requiredBy(Set.of())
-                    .smsCode(null)
-                    .pendingTotp(null)
-                    .pendingSms(null)
-                    .build();
-          }
-          return Decision.grant(
-              next,
-              StatusService.describe(next, now, backupPolicy),
-              new AuditEvent(
-                  now,
-                  userId,
-                  next.enabled() ? "two_factor.method_removed" : "two_factor.disable",
-                  userId,
-                  AuditEvent.Outcome.SUCCESS,
-                  Map.of("method", method.map(Method::wireName).orElse("all"))));
-        });
+    List<OrgRequirement> requirements =
+        StatusService.requirements(orgs.affiliationsOf(userId), store.load(userId));
+    Set<String> requiringOrgs = new HashSet<>();
+    requirements.forEach(r -> requiringOrgs.add(r.orgId()));
+    // Every refusal is decided on the state a round read before the proof is looked at, and the
+    // proof is spent only by the write that removes the factors: a refused disable spends nothing.
+    try (ProofCheck check = verification.check(userId, proof)) {
+      return updates.apply(
+          userId,
+          state -> {
+            Instant now = clock.instant();
+            allowed(state, method, requiringOrgs);
+            return check.spendThen(
+                state,
+                now,
+                userId,
+                spent -> {
+                  UserTwoFactor next = allowed(spent.next(), method, requiringOrgs);
+                  if (!next.enabled()) {
+                    next =
+                        next.toBuilder()
+                            .backupCodes(null)
+                            .requiredBy(Set.of())
+                            .smsCode(null)
+                            .pendingTotp(null)
+                            .pendingSms(null)
+                            .build();
+                  }
+                  return Decision.grant(
+                      next,
+                      StatusService.describe(
+                          next, next.enabled() ? requirements : List.of(), now, backupPolicy),
+                      new AuditEvent(
+                          now,
+                          userId,
+                          next.enabled() ? "two_factor.method_removed" : "two_factor.disable",
+                          userId,
+                          AuditEvent.Outcome.SUCCESS,
+                          Map.of("method", method.map(Method::wireName).orElse("all"))));
+                });
+          });
+    }
+  }
+
+  /** {@code state} without the method; refused when that is not set up or 2FA must stay on. */
+  private static UserTwoFactor allowed(
+      UserTwoFactor state, Optional<Method> method, Set<String> requiringOrgs) {
+    UserTwoFactor next = without(state, method);
+    if (!next.enabled()) {
+      List<String> binding = binding(state, requiringOrgs);
+      if (!binding.isEmpty()) {
+        throw ListedConflictException.requiredByOrgs(binding);
+      }
+    }
+    return next;
   }
 
   private static UserTwoFactor without(UserTwoFactor state, Optional<Method> method) {
@@ -115,21 +140,6 @@ public final class DisableService {
     Set<String> binding = new TreeSet<>(requiringOrgs);
     binding.addAll(state.requiredBy());
     return List.copyOf(binding);
-  }
-
-  /** The user's orgs that require 2FA now: one index query and one batch read. */
-  private Set<String> requiringOrgsOf(String userId) {
-    List<String> ids = orgs.orgIdsOf(userId);
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    Set<String> requiring = new HashSet<>();
-    for (Org org : orgs.findOrgs(ids).values()) {
-      if (org.required()) {
-        requiring.add(org.orgId());
-      }
-    }
-    return requiring;
   }
 
   private static TwoFactorException notSetUp() {

@@ -8,6 +8,8 @@ import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.port.NumberSendLog;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
@@ -20,10 +22,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Sends a sign-in or step-up code to the user's active phone. Uncontended it costs one read, one
- * KMS Decrypt of the phone number, one conditional write and one SNS publish (DESIGN.md budget: at
- * most 4). Concurrent requests within the rate window produce one SMS: the send is recorded by the
- * conditional write before anything is sent.
+ * Sends a sign-in or step-up code to the user's active phone; the API, the internal route and the
+ * Cognito triggers all send through here, so the per-user and per-number limits hold on every path.
+ * Uncontended it costs one read, one KMS Decrypt of the phone number, the per-number log's read and
+ * conditional write, the user's conditional write and one SNS publish (plus the digest key's read
+ * and Decrypt on an instance's first send). Concurrent requests within the rate window produce one
+ * SMS: the send is recorded by the conditional writes before anything is sent.
  */
 public final class SmsCodeService {
   private final SecretCipher cipher;
@@ -33,6 +37,7 @@ public final class SmsCodeService {
   private final SmsPolicy policy;
   private final StateUpdates updates;
   private final SmsDelivery delivery;
+  private final NumberSendLimits numbers;
 
   public SmsCodeService(
       TwoFactorStore store,
@@ -43,7 +48,9 @@ public final class SmsCodeService {
       SecureRandom random,
       LockoutPolicy lockout,
       SmsPolicy policy,
-      SmsMessages messages) {
+      SmsMessages messages,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     this.cipher = cipher;
     this.clock = clock;
     this.random = random;
@@ -51,6 +58,7 @@ public final class SmsCodeService {
     this.policy = policy;
     this.updates = new StateUpdates(store, audit);
     this.delivery = new SmsDelivery(sender, messages, updates);
+    this.numbers = new NumberSendLimits(digests, numberSends, policy);
   }
 
   /**
@@ -60,42 +68,52 @@ public final class SmsCodeService {
     Instant now = clock.instant();
     SmsCodes.Issued issued =
         SmsCodes.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
+    // Opened and reserved at most once however many rounds the write takes.
     String[] phone = new String[1];
-    SmsChallenge challenge =
-        updates.apply(
-            userId,
-            state -> {
-              lockout.ensureNotLocked(state, now);
-              ActiveSms sms =
-                  state
-                      .activeSms()
-                      .orElseThrow(
-                          () ->
-                              new TwoFactorException(
-                                  ErrorCode.NOT_FOUND,
-                                  "There is no active phone to send a code to."));
-              policy.ensureCanSend(state, now);
-              if (phone[0] == null) {
-                phone[0] =
-                    new String(
-                        cipher.decrypt(
-                            sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
-                        StandardCharsets.UTF_8);
-              }
-              var sends = policy.afterSend(state, now);
-              return Decision.grant(
-                  state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
-                  new SmsChallenge(
-                      sms.phoneHint(), issued.stored().expiresAt(), policy.nextSendAt(sends, now)),
-                  new AuditEvent(
-                      now,
-                      actor,
-                      "sms.code_sent",
-                      userId,
-                      AuditEvent.Outcome.SUCCESS,
-                      Map.of("purpose", "sign_in")));
-            });
-    delivery.deliver(userId, phone[0], issued.code(), issued.stored());
-    return challenge;
+    NumberSendLimits.Reservation slot = numbers.reservation(now);
+    try {
+      SmsChallenge challenge =
+          updates.apply(
+              userId,
+              state -> {
+                lockout.ensureNotLocked(state, now);
+                ActiveSms sms =
+                    state
+                        .activeSms()
+                        .orElseThrow(
+                            () ->
+                                new TwoFactorException(
+                                    ErrorCode.NOT_FOUND,
+                                    "There is no active phone to send a code to."));
+                policy.ensureCanSend(state, now);
+                if (phone[0] == null) {
+                  phone[0] =
+                      new String(
+                          cipher.decrypt(
+                              sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
+                          StandardCharsets.UTF_8);
+                }
+                slot.take(phone[0]);
+                var sends = policy.afterSend(state, now);
+                return Decision.grant(
+                    state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
+                    new SmsChallenge(
+                        sms.phoneHint(),
+                        issued.stored().expiresAt(),
+                        policy.nextSendAt(sends, now)),
+                    new AuditEvent(
+                        now,
+                        actor,
+                        "sms.code_sent",
+                        userId,
+                        AuditEvent.Outcome.SUCCESS,
+                        Map.of("purpose", "sign_in")));
+              });
+      delivery.deliver(userId, phone[0], issued.code(), issued.stored());
+      return challenge;
+    } catch (RuntimeException notSent) {
+      slot.giveBack();
+      throw notSent;
+    }
   }
 }

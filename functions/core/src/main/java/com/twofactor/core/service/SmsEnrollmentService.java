@@ -1,7 +1,6 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.ErrorCode;
-import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.Ciphertext;
@@ -12,6 +11,8 @@ import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.port.NumberSendLog;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
@@ -27,9 +28,11 @@ import java.util.Optional;
 
 /**
  * Sets up the SMS factor: a checked phone number receives a code, and becomes active when the user
- * types it back. Replacing an active phone needs a fresh second-factor proof; until the new phone
- * is confirmed, the active one keeps working. Uncontended, a start costs one read, one KMS Encrypt,
- * one conditional write and one SNS publish (DESIGN.md budget: at most 4).
+ * types it back. While any factor is active, adding or replacing a phone needs a fresh
+ * second-factor proof; until the new phone is confirmed, the active one keeps working. Uncontended,
+ * a start costs one read, one KMS Encrypt, the per-number log's read and conditional write, the
+ * user's conditional write and one SNS publish (plus the proof's KMS Decrypt for a TOTP proof, and
+ * the digest key's read and Decrypt on an instance's first send).
  */
 public final class SmsEnrollmentService {
   private final SecretCipher cipher;
@@ -43,6 +46,7 @@ public final class SmsEnrollmentService {
   private final BackupCodeIssuer backupCodeIssuer;
   private final StateUpdates updates;
   private final SmsDelivery delivery;
+  private final NumberSendLimits numbers;
 
   public SmsEnrollmentService(
       TwoFactorStore store,
@@ -56,7 +60,9 @@ public final class SmsEnrollmentService {
       PhoneNumbers phones,
       SmsMessages messages,
       BackupCodePolicy backupPolicy,
-      VerificationService verification) {
+      VerificationService verification,
+      PhoneNumberDigest digests,
+      NumberSendLog numberSends) {
     this.cipher = cipher;
     this.clock = clock;
     this.random = random;
@@ -68,58 +74,78 @@ public final class SmsEnrollmentService {
     this.backupCodeIssuer = new BackupCodeIssuer(cipher, random, backupPolicy);
     this.updates = new StateUpdates(store, audit);
     this.delivery = new SmsDelivery(sender, messages, updates);
+    this.numbers = new NumberSendLimits(digests, numberSends, policy);
   }
 
   /**
    * Checks {@code phoneNumber}, stores it (encrypted) as the pending phone with a new code, and
-   * sends the code. When a phone is already active, {@code proof} must be a valid second factor; it
-   * is checked (and used up) first.
+   * sends the code. While a factor is active, {@code proof} is required; it is checked and used up
+   * by the same conditional write that stores the pending phone, after every other check (lockout,
+   * the per-user and per-number limits) has passed, so a refused set-up spends no proof.
    */
   public SmsChallenge start(String userId, String phoneNumber, Optional<Proof> proof) {
     PhoneNumbers.Checked phone = phones.check(phoneNumber);
-    proof.ifPresent(p -> verification.verify(userId, userId, p.method(), p.code()));
     Instant now = clock.instant();
     SmsCodes.Issued issued =
         SmsCodes.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
+    // Sealed and reserved at most once however many rounds the write takes.
     Ciphertext[] sealed = new Ciphertext[1];
-    SmsChallenge challenge =
-        updates.apply(
-            userId,
-            state -> {
-              lockout.ensureNotLocked(state, now);
-              if (state.activeSms().isPresent() && proof.isEmpty()) {
-                throw new InvalidRequestException(
-                    "verification", "is required to replace the active phone");
-              }
-              policy.ensureCanSend(state, now);
-              if (sealed[0] == null) {
-                sealed[0] =
-                    cipher.encrypt(
-                        phone.e164().getBytes(StandardCharsets.UTF_8),
-                        EncryptionContext.of(userId, Purpose.PHONE_NUMBER));
-              }
-              var sends = policy.afterSend(state, now);
-              UserTwoFactor next =
-                  state.toBuilder()
-                      .pendingSms(
-                          new PendingSms(sealed[0], phone.hint(), now.plus(policy.pendingTtl())))
-                      .smsCode(issued.stored())
-                      .smsSentAt(sends)
-                      .build();
-              return Decision.grant(
-                  next,
-                  new SmsChallenge(
-                      phone.hint(), issued.stored().expiresAt(), policy.nextSendAt(sends, now)),
-                  new AuditEvent(
-                      now,
-                      userId,
-                      "sms.code_sent",
-                      userId,
-                      AuditEvent.Outcome.SUCCESS,
-                      Map.of("purpose", "enrollment", "region", phone.region())));
-            });
-    delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());
-    return challenge;
+    NumberSendLimits.Reservation slot = numbers.reservation(now);
+    try (ProofCheck check = proof.map(p -> verification.check(userId, p)).orElse(null)) {
+      SmsChallenge challenge =
+          updates.apply(
+              userId,
+              state -> {
+                lockout.ensureNotLocked(state, now);
+                policy.ensureCanSend(state, now);
+                return ProofCheck.guard(
+                    check,
+                    state.enabled(),
+                    state,
+                    now,
+                    userId,
+                    next -> {
+                      if (sealed[0] == null) {
+                        sealed[0] =
+                            cipher.encrypt(
+                                phone.e164().getBytes(StandardCharsets.UTF_8),
+                                EncryptionContext.of(userId, Purpose.PHONE_NUMBER));
+                      }
+                      slot.take(phone.e164());
+                      return pendingPhone(next, phone, sealed[0], issued, now);
+                    });
+              });
+      delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());
+      return challenge;
+    } catch (RuntimeException notSent) {
+      slot.giveBack();
+      throw notSent;
+    }
+  }
+
+  private Decision<SmsChallenge> pendingPhone(
+      UserTwoFactor state,
+      PhoneNumbers.Checked phone,
+      Ciphertext sealed,
+      SmsCodes.Issued issued,
+      Instant now) {
+    var sends = policy.afterSend(state, now);
+    UserTwoFactor next =
+        state.toBuilder()
+            .pendingSms(new PendingSms(sealed, phone.hint(), now.plus(policy.pendingTtl())))
+            .smsCode(issued.stored())
+            .smsSentAt(sends)
+            .build();
+    return Decision.grant(
+        next,
+        new SmsChallenge(phone.hint(), issued.stored().expiresAt(), policy.nextSendAt(sends, now)),
+        new AuditEvent(
+            now,
+            state.userId(),
+            "sms.code_sent",
+            state.userId(),
+            AuditEvent.Outcome.SUCCESS,
+            Map.of("purpose", "enrollment", "region", phone.region())));
   }
 
   /** Activates the pending phone when {@code code} is its live code; wrong codes count. */

@@ -2,6 +2,7 @@ package com.twofactor.core.service;
 
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
+import com.twofactor.core.model.NumberSends;
 import com.twofactor.core.model.UserTwoFactor;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,45 @@ import java.util.List;
  * user are at least {@code minInterval} apart and at most {@code maxPerHour} an hour. The send log
  * is part of the user's state, so the limits hold across Lambda instances and, through the
  * conditional write, across concurrent requests.
+ *
+ * <p>Issue 9: sends to one destination number, whichever accounts ask, are limited too ({@code
+ * perNumber}: by default 3 per 15 minutes and 10 per 24 hours), so that many accounts cannot pump
+ * texts to one number. Those sends are logged per number digest ({@link NumberSendLimits}).
  */
 public record SmsPolicy(
-    Duration codeTtl, int maxAttempts, Duration minInterval, int maxPerHour, Duration pendingTtl) {
+    Duration codeTtl,
+    int maxAttempts,
+    Duration minInterval,
+    int maxPerHour,
+    Duration pendingTtl,
+    List<SendLimit> perNumber) {
+  public static final List<SendLimit> DEFAULT_PER_NUMBER =
+      List.of(new SendLimit(3, Duration.ofMinutes(15)), new SendLimit(10, Duration.ofHours(24)));
+
   public static final SmsPolicy DEFAULT =
-      new SmsPolicy(Duration.ofMinutes(5), 5, Duration.ofSeconds(30), 10, Duration.ofMinutes(10));
+      new SmsPolicy(
+          Duration.ofMinutes(5),
+          5,
+          Duration.ofSeconds(30),
+          10,
+          Duration.ofMinutes(10),
+          DEFAULT_PER_NUMBER);
+
+  public SmsPolicy {
+    perNumber = List.copyOf(perNumber);
+  }
+
+  /** At most {@code max} sends within any {@code window}. */
+  public record SendLimit(int max, Duration window) {
+    public SendLimit {
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be at least 1");
+      }
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("window must be positive");
+      }
+    }
+  }
 
   private static final Duration WINDOW = Duration.ofHours(1);
 
@@ -35,11 +70,7 @@ public record SmsPolicy(
   void ensureCanSend(UserTwoFactor state, Instant now) {
     Instant next = nextSendAt(recentSends(state, now), now);
     if (next.isAfter(now)) {
-      throw new TwoFactorException(
-          ErrorCode.SMS_RATE_LIMITED,
-          "Too many text messages: wait before asking for another code.",
-          LockoutPolicy.retryAfter(next, now),
-          null);
+      throw rateLimited(next, now);
     }
   }
 
@@ -48,6 +79,44 @@ public record SmsPolicy(
     List<Instant> sends = new ArrayList<>(recentSends(state, now));
     sends.add(now);
     return sends;
+  }
+
+  /**
+   * When the next send to a number will be allowed, given the sends logged for it: the earliest
+   * moment at which every per-number limit has room again.
+   */
+  Instant nextSendToNumberAt(List<Instant> logged, Instant now) {
+    List<Instant> sends = logged.stream().sorted(Comparator.naturalOrder()).toList();
+    Instant next = now;
+    for (SendLimit limit : perNumber) {
+      Instant since = now.minus(limit.window());
+      List<Instant> inWindow = sends.stream().filter(t -> t.isAfter(since)).toList();
+      if (inWindow.size() >= limit.max()) {
+        Instant frees = inWindow.get(inWindow.size() - limit.max()).plus(limit.window());
+        next = frees.isAfter(next) ? frees : next;
+      }
+    }
+    return next;
+  }
+
+  /** The record of a number after a send at {@code now}, pruned to the longest window. */
+  NumberSends afterSendToNumber(NumberSends logged, Instant now) {
+    Duration longest =
+        perNumber.stream().map(SendLimit::window).max(Comparator.naturalOrder()).orElse(WINDOW);
+    Instant since = now.minus(longest);
+    List<Instant> sends = new ArrayList<>();
+    logged.sentAt().stream().filter(t -> t.isAfter(since)).sorted().forEach(sends::add);
+    sends.add(now);
+    return logged.withSends(sends, now.plus(longest));
+  }
+
+  /** A 429 {@code sms_rate_limited} answer, to be tried again at {@code next}. */
+  static TwoFactorException rateLimited(Instant next, Instant now) {
+    return new TwoFactorException(
+        ErrorCode.SMS_RATE_LIMITED,
+        "Too many text messages: wait before asking for another code.",
+        LockoutPolicy.retryAfter(next, now),
+        null);
   }
 
   /** When the next send will be allowed, given the sends of the last hour. */

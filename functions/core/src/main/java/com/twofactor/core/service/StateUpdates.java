@@ -7,6 +7,7 @@ import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Read, decide, conditionally write; start again when another request wrote in between. Because a
@@ -32,28 +33,41 @@ final class StateUpdates {
   }
 
   <R> R apply(String userId, Function<UserTwoFactor, Decision<R>> decide) {
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      UserTwoFactor current = store.load(userId);
-      Decision<R> decision = decide.apply(current);
-      if (decision.next() != null && !decision.next().equals(current)) {
-        try {
-          store.save(decision.next());
-        } catch (StaleStateException lost) {
-          backOff(round);
-          continue;
-        }
+    return retrying(
+        () -> {
+          UserTwoFactor current = store.load(userId);
+          Decision<R> decision = decide.apply(current);
+          if (decision.next() != null && !decision.next().equals(current)) {
+            store.save(decision.next());
+          }
+          decision.events().forEach(audit::record);
+          if (decision.refusal() != null) {
+            throw decision.refusal();
+          }
+          return decision.result();
+        });
+  }
+
+  /**
+   * The one retry loop of the service: runs {@code round} (read, decide, conditional write) again
+   * after each {@link StaleStateException}, with jittered back-off, up to {@link #MAX_ROUNDS}; past
+   * it the caller gets 503. A round must write nothing unless its conditional write lands.
+   */
+  static <R> R retrying(Supplier<R> round) {
+    StaleStateException last = null;
+    for (int attempt = 0; attempt < MAX_ROUNDS; attempt++) {
+      try {
+        return round.get();
+      } catch (StaleStateException lost) {
+        last = lost;
+        backOff(attempt);
       }
-      decision.events().forEach(audit::record);
-      if (decision.refusal() != null) {
-        throw decision.refusal();
-      }
-      return decision.result();
     }
-    throw new DependencyUnavailableException("store", new StaleStateException(userId, -1));
+    throw new DependencyUnavailableException("store", last);
   }
 
   /** A short random pause (not security-relevant randomness) so contenders stop colliding. */
-  private static void backOff(int round) {
+  static void backOff(int round) {
     int bound = Math.min(MAX_BACKOFF_MILLIS, 2 + 2 * round);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextInt(bound));

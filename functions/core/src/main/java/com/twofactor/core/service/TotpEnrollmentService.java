@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Sets up the TOTP factor: a pending secret, shown once as text, URI and QR code, becomes active
- * when the user types a code it produced (DESIGN.md rule 1).
+ * when the user types a code it produced (DESIGN.md rule 1). Adding it to an account that already
+ * has a factor needs a fresh proof of that factor, so a stolen session cannot add its own app.
  */
 public final class TotpEnrollmentService {
   /** How long a started set-up waits for its confirmation code. */
@@ -37,6 +39,7 @@ public final class TotpEnrollmentService {
   private final SecureRandom random;
   private final LockoutPolicy lockout;
   private final String issuer;
+  private final VerificationService verification;
   private final BackupCodePolicy backupPolicy;
   private final BackupCodeIssuer backupCodeIssuer;
   private final Totp totp = new Totp();
@@ -50,43 +53,69 @@ public final class TotpEnrollmentService {
       SecureRandom random,
       LockoutPolicy lockout,
       BackupCodePolicy backupPolicy,
+      VerificationService verification,
       String issuer) {
     this.cipher = cipher;
     this.clock = clock;
     this.random = random;
     this.lockout = lockout;
     this.issuer = issuer;
+    this.verification = verification;
     this.backupPolicy = backupPolicy;
     this.backupCodeIssuer = new BackupCodeIssuer(cipher, random, backupPolicy);
     this.updates = new StateUpdates(store, audit);
   }
 
+  /** A set-up without a proof, as for a user who has no factor yet. */
+  public TotpSetup start(String userId, String accountName) {
+    return start(userId, accountName, Optional.empty());
+  }
+
   /**
    * Starts, or restarts, a pending set-up with a fresh secret. Refused with {@code already_enabled}
-   * while TOTP is active: a new device means removing the method first.
+   * while TOTP is active: a new device means removing the method first. While another factor is
+   * active, {@code proof} is required, and is checked and used up by the same conditional write
+   * that stores the pending set-up. The URI and QR code are made before that write, so a set-up
+   * that cannot be shown leaves nothing behind.
    *
-   * @param accountName the name the authenticator app shows next to the issuer
+   * @param accountName the name the authenticator app shows next to the issuer (shortened to fit)
    */
-  public TotpSetup start(String userId, String accountName) {
+  public TotpSetup start(String userId, String accountName, Optional<Proof> proof) {
     byte[] secret = Totp.newSecret(random);
-    try {
+    try (ProofCheck check = proof.map(p -> verification.check(userId, p)).orElse(null)) {
+      String uri = OtpauthUri.totp(issuer, accountName, secret, totp.digits());
+      TotpSetup setup =
+          new TotpSetup(
+              Base32.encode(secret),
+              uri,
+              QrCodeSvg.dataUri(uri),
+              clock.instant().plus(PENDING_TTL));
       EncryptionContext context = EncryptionContext.of(userId, Purpose.TOTP_SECRET);
-      Instant expiresAt = clock.instant().plus(PENDING_TTL);
-      // Sealed once, on the first pass that finds TOTP inactive: a lost write race re-reads the
-      // state but does not pay for another KMS call.
+      // Sealed once, on the first pass that gets this far: a lost write race re-reads the state
+      // but does not pay for another KMS call.
       Ciphertext[] sealed = new Ciphertext[1];
       updates.apply(
           userId,
           state -> {
             ensureNotActive(state);
-            if (sealed[0] == null) {
-              sealed[0] = cipher.encrypt(secret, context);
-            }
-            return Decision.grant(
-                state.toBuilder().pendingTotp(new PendingTotp(sealed[0], expiresAt)).build(), null);
+            return ProofCheck.guard(
+                check,
+                state.enabled(),
+                state,
+                clock.instant(),
+                userId,
+                next -> {
+                  if (sealed[0] == null) {
+                    sealed[0] = cipher.encrypt(secret, context);
+                  }
+                  return Decision.grant(
+                      next.toBuilder()
+                          .pendingTotp(new PendingTotp(sealed[0], setup.expiresAt()))
+                          .build(),
+                      null);
+                });
           });
-      String uri = OtpauthUri.totp(issuer, accountName, secret, totp.digits());
-      return new TotpSetup(Base32.encode(secret), uri, QrCodeSvg.dataUri(uri), expiresAt);
+      return setup;
     } finally {
       Arrays.fill(secret, (byte) 0);
     }

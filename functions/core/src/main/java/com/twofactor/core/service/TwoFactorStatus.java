@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.org.Role;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,12 +10,18 @@ public record TwoFactorStatus(
     MethodStatus totp,
     MethodStatus sms,
     BackupCodes backupCodes,
-    List<String> requiredBy,
+    List<OrgRequirement> requiredBy,
     Instant lockedUntil) {
 
   public TwoFactorStatus {
     requiredBy = List.copyOf(requiredBy);
   }
+
+  /**
+   * An org whose requirement applies to the user, as owner or member; {@code graceEndsAt} is when a
+   * member without 2FA loses access (null for owners, who must have 2FA all along).
+   */
+  public record OrgRequirement(String orgId, String name, Role role, Instant graceEndsAt) {}
 
   /** A method's state; {@code phoneHint} only for SMS, {@code confirmedAt} only when active. */
   public record MethodStatus(State status, Instant confirmedAt, String phoneHint) {

@@ -1,26 +1,12 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.backup.BackupCodes;
-import com.twofactor.core.model.ActiveTotp;
-import com.twofactor.core.model.BackupCodeSet;
-import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.Method;
-import com.twofactor.core.model.SmsCode;
-import com.twofactor.core.model.UserTwoFactor;
-import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
-import com.twofactor.core.port.EncryptionContext;
-import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.totp.Totp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * Checks a second-factor code at login, step-up, or as the proof a sensitive change asks for.
@@ -60,135 +46,27 @@ public final class VerificationService {
    * @param actor who asks: the user themself, or a trusted back end
    */
   public Verified verify(String actor, String userId, Method method, String code) {
-    return switch (method) {
-      case TOTP -> verifyTotp(actor, userId, Codes.sixDigits(code));
-      case SMS -> verifySms(actor, userId, Codes.sixDigits(code));
-      case BACKUP_CODE -> verifyBackupCode(actor, userId, BackupCodes.canonical(code));
-    };
-  }
-
-  private Verified verifyTotp(String actor, String userId, String code) {
-    Map<String, String> details = Map.of("method", Method.TOTP.wireName());
-    // Decrypted secrets by ciphertext, so a lost write race does not cost a second KMS call.
-    Map<Ciphertext, byte[]> opened = new HashMap<>();
-    try {
+    try (ProofCheck check = check(userId, method, code)) {
       return updates.apply(
           userId,
-          state -> {
-            Instant now = clock.instant();
-            lockout.ensureNotLocked(state, now);
-            if (state.activeTotp().isEmpty()) {
-              return Verifications.refuseWrongCode(
-                  lockout, state, now, actor, "verification", details);
-            }
-            ActiveTotp active = state.totp();
-            byte[] secret =
-                opened.computeIfAbsent(
-                    active.secret(),
-                    c -> cipher.decrypt(c, EncryptionContext.of(userId, Purpose.TOTP_SECRET)));
-            OptionalLong step = totp.matchingStep(secret, code, now, active.lastUsedStep());
-            if (step.isEmpty()) {
-              return Verifications.refuseWrongCode(
-                  lockout, state, now, actor, "verification", details);
-            }
-            return granted(
-                actor,
-                lockout.afterSuccess(state).toBuilder()
-                    .totp(active.withLastUsedStep(step.getAsLong()))
-                    .build(),
-                Verified.by(Method.TOTP),
-                now,
-                "verification",
-                details);
-          });
-    } finally {
-      opened.values().forEach(secret -> Arrays.fill(secret, (byte) 0));
+          state ->
+              check.spendThen(
+                  state,
+                  clock.instant(),
+                  actor,
+                  spent -> Decision.grant(spent.next(), spent.verified())));
     }
   }
 
-  /** An SMS sign-in code: single use, {@code maxAttempts} tries. */
-  private Verified verifySms(String actor, String userId, String code) {
-    Map<String, String> details = Map.of("method", Method.SMS.wireName());
-    return updates.apply(
-        userId,
-        state -> {
-          Instant now = clock.instant();
-          lockout.ensureNotLocked(state, now);
-          if (state.activeSms().isEmpty()
-              || !SmsCodeChecks.matches(state, SmsCode.Purpose.SIGN_IN, code, now, smsPolicy)) {
-            return Verifications.refuseWrongCode(
-                lockout,
-                SmsCodeChecks.afterWrongTry(state, smsPolicy),
-                now,
-                actor,
-                "verification",
-                details);
-          }
-          return granted(
-              actor,
-              lockout.afterSuccess(state).toBuilder().smsCode(null).build(),
-              Verified.by(Method.SMS),
-              now,
-              "verification",
-              details);
-        });
-  }
-
   /**
-   * A backup code: each works once, even when requests race, since marking it used is part of the
-   * conditional write that grants it.
+   * A check of {@code proof} for an action of {@code userId} that needs a fresh second factor, to
+   * be spent inside that action's own decision (see {@link ProofCheck}).
    */
-  private Verified verifyBackupCode(String actor, String userId, String canonical) {
-    // The slow PBKDF2 derivation of the guess, by set salt: done once however many rounds it takes.
-    Map<String, byte[]> derived = new HashMap<>();
-    return updates.apply(
-        userId,
-        state -> {
-          Instant now = clock.instant();
-          lockout.ensureNotLocked(state, now);
-          BackupCodeSet set = state.backupCodes();
-          int index =
-              set == null
-                  ? -1
-                  : BackupCodes.find(
-                      derived.computeIfAbsent(
-                          set.salt(), salt -> backupCodes.derive(salt, canonical)),
-                      set.hashes(),
-                      set.used());
-          if (index < 0) {
-            return Verifications.refuseWrongCode(
-                lockout,
-                state,
-                now,
-                actor,
-                "backup_code.use",
-                Map.of("method", Method.BACKUP_CODE.wireName()));
-          }
-          BackupCodeSet marked = set.withUsed(index);
-          return granted(
-              actor,
-              lockout.afterSuccess(state).toBuilder().backupCodes(marked).build(),
-              new Verified(Method.BACKUP_CODE, OptionalInt.of(marked.remaining())),
-              now,
-              "backup_code.use",
-              Map.of(
-                  "method",
-                  Method.BACKUP_CODE.wireName(),
-                  "remaining",
-                  Integer.toString(marked.remaining())));
-        });
+  ProofCheck check(String userId, Proof proof) {
+    return check(userId, proof.method(), proof.code());
   }
 
-  private static Decision<Verified> granted(
-      String actor,
-      UserTwoFactor next,
-      Verified verified,
-      Instant now,
-      String action,
-      Map<String, String> details) {
-    return Decision.grant(
-        next,
-        verified,
-        new AuditEvent(now, actor, action, next.userId(), AuditEvent.Outcome.SUCCESS, details));
+  private ProofCheck check(String userId, Method method, String code) {
+    return new ProofCheck(cipher, lockout, smsPolicy, backupCodes, totp, userId, method, code);
   }
 }

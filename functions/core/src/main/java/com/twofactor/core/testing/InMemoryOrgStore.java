@@ -1,7 +1,12 @@
 package com.twofactor.core.testing;
 
+import com.twofactor.core.events.StoredChange;
+import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.org.Affiliation;
+import com.twofactor.core.org.Invitation;
 import com.twofactor.core.org.Membership;
 import com.twofactor.core.org.Org;
+import com.twofactor.core.port.OrgCommit;
 import com.twofactor.core.port.OrgStore;
 import com.twofactor.core.port.StaleStateException;
 import java.util.ArrayList;
@@ -9,17 +14,39 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** An {@link OrgStore} in maps, with the DynamoDB store's semantics. Thread-safe. */
+/**
+ * An {@link OrgStore} in maps, with the DynamoDB store's semantics. Thread-safe: a {@link #commit}
+ * checks every condition and applies every write while holding the user store's lock (so no save of
+ * a user state interleaves) and this store's own. Org writes are reported to change listeners, like
+ * {@link InMemoryTwoFactorStore}'s.
+ */
 public final class InMemoryOrgStore implements OrgStore {
+  private final InMemoryTwoFactorStore users;
+  private final List<Consumer<StoredChange>> listeners = new CopyOnWriteArrayList<>();
   private final ConcurrentMap<String, Org> orgs = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ConcurrentNavigableMap<String, Membership>> members =
       new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ConcurrentMap<String, Invitation>> invitations =
+      new ConcurrentHashMap<>();
+
+  /** {@code users}: the store whose states (requirement marks) commits write. */
+  public InMemoryOrgStore(InMemoryTwoFactorStore users) {
+    this.users = users;
+  }
+
+  /** Calls {@code listener} with each org write from now on. */
+  public void onChange(Consumer<StoredChange> listener) {
+    listeners.add(listener);
+  }
 
   @Override
   public Optional<Org> findOrg(String orgId) {
@@ -34,31 +61,72 @@ public final class InMemoryOrgStore implements OrgStore {
   }
 
   @Override
-  public Org saveOrg(Org org) {
-    return orgs.compute(
-        org.orgId(),
-        (id, stored) -> {
-          long storedVersion = stored == null ? 0 : stored.version();
-          if (storedVersion != org.version()) {
-            throw new StaleStateException(id, org.version());
-          }
-          return org.withVersion(org.version() + 1);
-        });
-  }
-
-  @Override
   public Optional<Membership> findMembership(String orgId, String userId) {
     return Optional.ofNullable(membersOf(orgId).get(userId));
   }
 
   @Override
-  public void putMembership(Membership membership) {
-    membersOf(membership.orgId()).put(membership.userId(), membership);
+  public Optional<Invitation> findInvitation(String orgId, String userId) {
+    return Optional.ofNullable(invitationsIn(orgId).get(userId));
   }
 
   @Override
-  public void deleteMembership(String orgId, String userId) {
-    membersOf(orgId).remove(userId);
+  public void commit(OrgCommit commit) {
+    users.atomically(
+        () -> {
+          synchronized (this) {
+            check(commit);
+            apply(commit);
+          }
+        });
+  }
+
+  private void check(OrgCommit commit) {
+    Org org = commit.org();
+    Org stored = orgs.get(org.orgId());
+    if ((stored == null ? 0 : stored.version()) != org.version()) {
+      throw new StaleStateException(org.orgId(), org.version());
+    }
+    for (OrgCommit.Change<Membership> change : commit.memberships()) {
+      expect(membersOf(org.orgId()).containsKey(change.userId()), change, org);
+    }
+    for (OrgCommit.Change<Invitation> change : commit.invitations()) {
+      expect(invitationsIn(org.orgId()).containsKey(change.userId()), change, org);
+    }
+    for (UserTwoFactor state : commit.states()) {
+      if (users.versionOf(state.userId()) != state.version()) {
+        throw new StaleStateException(state.userId(), state.version());
+      }
+    }
+  }
+
+  private static void expect(boolean present, OrgCommit.Change<?> change, Org org) {
+    if (present != (change.before() != null)) {
+      throw new StaleStateException(org.orgId(), org.version());
+    }
+  }
+
+  private void apply(OrgCommit commit) {
+    Org org = commit.org();
+    Org saved = org.withVersion(org.version() + 1);
+    Org stored = orgs.put(org.orgId(), saved);
+    StoredChange orgChange = new StoredChange.OrgChange(stored, saved);
+    listeners.forEach(l -> l.accept(orgChange));
+    for (OrgCommit.Change<Membership> change : commit.memberships()) {
+      if (change.after() == null) {
+        membersOf(org.orgId()).remove(change.userId());
+      } else {
+        membersOf(org.orgId()).put(change.userId(), change.after());
+      }
+    }
+    for (OrgCommit.Change<Invitation> change : commit.invitations()) {
+      if (change.after() == null) {
+        invitationsIn(org.orgId()).remove(change.userId());
+      } else {
+        invitationsIn(org.orgId()).put(change.userId(), change.after());
+      }
+    }
+    commit.states().forEach(users::save);
   }
 
   @Override
@@ -88,7 +156,40 @@ public final class InMemoryOrgStore implements OrgStore {
     return ids;
   }
 
+  @Override
+  public List<Affiliation> affiliationsOf(String userId) {
+    List<Affiliation> found = new ArrayList<>();
+    for (String orgId : orgIdsOf(userId)) {
+      Org org = orgs.get(orgId);
+      Membership membership = membersOf(orgId).get(userId);
+      if (org != null && membership != null) {
+        found.add(new Affiliation(org, membership));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public List<PendingInvitation> invitationsOf(String userId) {
+    List<PendingInvitation> found = new ArrayList<>();
+    invitations.forEach(
+        (orgId, byUser) -> {
+          Invitation invitation = byUser.get(userId);
+          Org org = orgs.get(orgId);
+          if (invitation != null && org != null) {
+            found.add(new PendingInvitation(invitation, org.name()));
+          }
+        });
+    found.sort((a, b) -> a.invitation().orgId().compareTo(b.invitation().orgId()));
+    return found;
+  }
+
   private ConcurrentNavigableMap<String, Membership> membersOf(String orgId) {
-    return members.computeIfAbsent(orgId, id -> new ConcurrentSkipListMap<>());
+    return members.computeIfAbsent(
+        Objects.requireNonNull(orgId), id -> new ConcurrentSkipListMap<>());
+  }
+
+  private ConcurrentMap<String, Invitation> invitationsIn(String orgId) {
+    return invitations.computeIfAbsent(orgId, id -> new ConcurrentHashMap<>());
   }
 }

@@ -1,20 +1,35 @@
 package com.twofactor.core.testing;
 
+import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.StaleStateException;
 import com.twofactor.core.port.TwoFactorStore;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A {@link TwoFactorStore} in a map, with the same conditional-write contract as the DynamoDB one
- * (the shared contract tests prove it). Thread-safe: each save is one atomic {@code compute}.
+ * (the shared contract tests prove it). Thread-safe: saves hold this store's lock, which an {@link
+ * InMemoryOrgStore} commit also holds while it checks and writes its users' states.
+ *
+ * <p>Like a DynamoDB stream, it reports every successful write to its change listeners, with the
+ * state before and after, in the order of the writes to one user (listeners run inside the write,
+ * so they must be quick and must not call back into the store).
  */
 public final class InMemoryTwoFactorStore implements TwoFactorStore {
   private final ConcurrentMap<String, UserTwoFactor> states = new ConcurrentHashMap<>();
+  private final List<Consumer<StoredChange>> listeners = new CopyOnWriteArrayList<>();
+
+  /** Calls {@code listener} with each write from now on. */
+  public void onChange(Consumer<StoredChange> listener) {
+    listeners.add(listener);
+  }
 
   @Override
   public UserTwoFactor load(String userId) {
@@ -22,7 +37,7 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
   }
 
   @Override
-  public UserTwoFactor save(UserTwoFactor state) {
+  public synchronized UserTwoFactor save(UserTwoFactor state) {
     return states.compute(
         state.userId(),
         (id, stored) -> {
@@ -30,8 +45,21 @@ public final class InMemoryTwoFactorStore implements TwoFactorStore {
           if (storedVersion != state.version()) {
             throw new StaleStateException(id, state.version());
           }
-          return state.withVersion(state.version() + 1);
+          UserTwoFactor saved = state.withVersion(state.version() + 1);
+          StoredChange change = new StoredChange.UserChange(stored, saved);
+          listeners.forEach(l -> l.accept(change));
+          return saved;
         });
+  }
+
+  /** Runs {@code body} holding the lock of every save, so it is atomic against them. */
+  synchronized void atomically(Runnable body) {
+    body.run();
+  }
+
+  /** The stored version of the user's state (0: none). */
+  long versionOf(String userId) {
+    return load(userId).version();
   }
 
   @Override

@@ -55,7 +55,8 @@ class BackupCodeServiceTest {
   @Test
   void confirmOfASecondMethod_keepsTheExistingCodes() {
     List<String> codes = enrollWithCodes("alice");
-    f.smsEnrollment.start("alice", Fixture.PHONE, Optional.empty());
+    f.smsEnrollment.start(
+        "alice", Fixture.PHONE, Optional.of(new Proof(Method.BACKUP_CODE, codes.get(1))));
 
     Confirmation second = f.smsEnrollment.confirm("alice", f.outbox.lastCodeTo(Fixture.PHONE));
 
@@ -163,12 +164,13 @@ class BackupCodeServiceTest {
   }
 
   @Test
-  void reveal_aBackupCodeProofFailsWhenThereIsNoSet() {
+  void reveal_withoutASetAnswersNotFoundAndCountsNoFailure() {
     f.enrollTotp("bob");
     f.store.save(f.store.load("bob").toBuilder().backupCodes(null).build());
 
     assertThat(
             codeOf(() -> f.backupCodes.reveal("bob", new Proof(Method.BACKUP_CODE, "2222-2222"))))
-        .isEqualTo(ErrorCode.INVALID_CODE);
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(f.store.load("bob").failedAttempts()).isZero();
   }
 }

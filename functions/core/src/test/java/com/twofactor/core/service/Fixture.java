@@ -1,7 +1,11 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.org.Role;
+import com.twofactor.core.port.PhoneNumberDigest;
+import com.twofactor.core.sms.HmacPhoneNumberDigest;
 import com.twofactor.core.sms.PhoneNumbers;
 import com.twofactor.core.sms.SmsMessages;
+import com.twofactor.core.testing.InMemoryNumberSendLog;
 import com.twofactor.core.testing.InMemoryOrgStore;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.testing.InMemoryTwoFactorStore;
@@ -16,25 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The domain services on in-memory ports, with a clock the test moves. */
 final class Fixture {
   static final Instant START = Instant.parse("2026-11-27T10:00:05Z");
 
+  /** A fixed key for the per-number digests (the dev server draws a random one). */
+  private static final SecretKey DIGEST_KEY = new SecretKeySpec(new byte[32], "HmacSHA256");
+
   final InMemoryTwoFactorStore store = new InMemoryTwoFactorStore();
   final LocalAesGcmSecretCipher cipher = new LocalAesGcmSecretCipher(new SecureRandom());
   final MutableClock clock = new MutableClock(START);
   final RecordingAuditLog audit = new RecordingAuditLog();
-  final TotpEnrollmentService enrollment =
-      new TotpEnrollmentService(
-          store,
-          cipher,
-          audit,
-          clock,
-          new SecureRandom(),
-          LockoutPolicy.DEFAULT,
-          BackupCodePolicy.DEFAULT,
-          "Acme");
   final VerificationService verification =
       new VerificationService(
           store,
@@ -44,6 +43,19 @@ final class Fixture {
           LockoutPolicy.DEFAULT,
           SmsPolicy.DEFAULT,
           BackupCodePolicy.DEFAULT);
+  final TotpEnrollmentService enrollment =
+      new TotpEnrollmentService(
+          store,
+          cipher,
+          audit,
+          clock,
+          new SecureRandom(),
+          LockoutPolicy.DEFAULT,
+          BackupCodePolicy.DEFAULT,
+          verification,
+          "Acme");
+  final InMemoryNumberSendLog numberSends = new InMemoryNumberSendLog();
+  final PhoneNumberDigest digests = new HmacPhoneNumberDigest(() -> DIGEST_KEY);
   final InMemorySmsOutbox outbox = new InMemorySmsOutbox(clock);
   final SmsMessages messages = new SmsMessages("Acme", Optional.of("acme.example"));
   final SmsEnrollmentService smsEnrollment =
@@ -59,7 +71,9 @@ final class Fixture {
           new PhoneNumbers(Set.of("US", "CA", "GB", "DE", "FR")),
           messages,
           BackupCodePolicy.DEFAULT,
-          verification);
+          verification,
+          digests,
+          numberSends);
   final SmsCodeService smsCodes =
       new SmsCodeService(
           store,
@@ -70,15 +84,19 @@ final class Fixture {
           new SecureRandom(),
           LockoutPolicy.DEFAULT,
           SmsPolicy.DEFAULT,
-          messages);
-  final StatusService status = new StatusService(store, clock, BackupCodePolicy.DEFAULT);
+          messages,
+          digests,
+          numberSends);
+  final InMemoryOrgStore orgStore = new InMemoryOrgStore(store);
+  final StatusService status = new StatusService(store, orgStore, clock, BackupCodePolicy.DEFAULT);
   final BackupCodeService backupCodes =
       new BackupCodeService(
           store, cipher, audit, clock, new SecureRandom(), BackupCodePolicy.DEFAULT, verification);
-  final InMemoryOrgStore orgStore = new InMemoryOrgStore();
   final OrgService orgs = new OrgService(orgStore, store, audit, clock);
   final DisableService disable =
       new DisableService(store, orgStore, audit, clock, verification, BackupCodePolicy.DEFAULT);
+  final AdminResetService adminReset =
+      new AdminResetService(store, orgStore, audit, clock, BackupCodePolicy.DEFAULT);
   private final Totp totp = new Totp();
 
   /** Sets up and confirms TOTP for {@code userId}; returns the raw secret. */
@@ -90,12 +108,24 @@ final class Fixture {
     return secret;
   }
 
+  /** {@code owner} invites {@code userId} with {@code role}, and the invitee accepts. */
+  void join(String owner, String orgId, String userId, Role role) {
+    orgs.putMember(owner, orgId, userId, role);
+    orgs.acceptInvitation(userId, orgId);
+  }
+
   /** A US mobile-capable number (+1 201 is a New Jersey area code: fixed line or mobile). */
   static final String PHONE = "+12015550123";
 
   /** Sets up and confirms SMS for {@code userId} with the code read from the outbox. */
   void enrollSms(String userId) {
     smsEnrollment.start(userId, PHONE, Optional.empty());
+    smsEnrollment.confirm(userId, outbox.lastCodeTo(PHONE));
+  }
+
+  /** As {@link #enrollSms(String)}, for a user who already has a factor and so gives a proof. */
+  void enrollSms(String userId, Proof proof) {
+    smsEnrollment.start(userId, PHONE, Optional.of(proof));
     smsEnrollment.confirm(userId, outbox.lastCodeTo(PHONE));
   }
 

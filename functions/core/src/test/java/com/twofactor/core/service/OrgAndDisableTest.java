@@ -32,7 +32,7 @@ class OrgAndDisableTest {
   @Test
   void disable_oneMethodKeepsTheOtherAndTheBackupCodes() {
     byte[] secret = f.enrollTotp("alice");
-    f.enrollSms("alice");
+    f.enrollSms("alice", proof(secret));
 
     TwoFactorStatus status = f.disable.disable("alice", proof(secret), Optional.of(Method.SMS));
 
@@ -72,7 +72,7 @@ class OrgAndDisableTest {
     byte[] owner = f.enrollTotp("olga");
     byte[] member = f.enrollTotp("mike");
     Org org = f.orgs.create("olga", "Acme");
-    f.orgs.putMember("olga", org.orgId(), "mike", Role.MEMBER);
+    f.join("olga", org.orgId(), "mike", Role.MEMBER);
     f.orgs.setRequirement("olga", org.orgId(), true, 0);
 
     TwoFactorException memberRefused =
@@ -83,7 +83,9 @@ class OrgAndDisableTest {
     assertThat(memberRefused).isInstanceOf(ListedConflictException.class);
     assertThat(((ListedConflictException) memberRefused).ids()).containsExactly(org.orgId());
     assertThat(ownerRefused.code()).isEqualTo(ErrorCode.TWO_FACTOR_REQUIRED_BY_ORG);
-    assertThat(f.status.status("olga").requiredBy()).containsExactly(org.orgId());
+    assertThat(f.status.status("olga").requiredBy())
+        .extracting(TwoFactorStatus.OrgRequirement::orgId)
+        .containsExactly(org.orgId());
 
     f.orgs.setRequirement("olga", org.orgId(), false, 0);
     assertThat(f.status.status("olga").requiredBy()).isEmpty();
@@ -94,8 +96,8 @@ class OrgAndDisableTest {
   void switch_namesEveryOwnerWithout2fa() {
     f.enrollTotp("olga");
     Org org = f.orgs.create("olga", "Acme");
-    f.orgs.putMember("olga", org.orgId(), "oscar", Role.OWNER);
-    f.orgs.putMember("olga", org.orgId(), "otto", Role.OWNER);
+    f.join("olga", org.orgId(), "oscar", Role.OWNER);
+    f.join("olga", org.orgId(), "otto", Role.OWNER);
 
     TwoFactorException refused = refusal(() -> f.orgs.setRequirement("olga", org.orgId(), true, 0));
 
@@ -109,7 +111,7 @@ class OrgAndDisableTest {
     Org org = f.orgs.create("olga", "Acme");
     f.orgs.setRequirement("olga", org.orgId(), true, 48);
     f.clock.advance(Duration.ofHours(40));
-    f.orgs.putMember("olga", org.orgId(), "late", Role.MEMBER);
+    f.join("olga", org.orgId(), "late", Role.MEMBER);
 
     f.clock.advance(Duration.ofHours(47));
     assertThat(f.orgs.access("late", org.orgId(), "late").allowed()).isTrue();
@@ -133,7 +135,7 @@ class OrgAndDisableTest {
   @Test
   void members_outsidersSeeNoOrgAndMembersCannotActAsOwners() {
     Org org = f.orgs.create("olga", "Acme");
-    f.orgs.putMember("olga", org.orgId(), "mike", Role.MEMBER);
+    f.join("olga", org.orgId(), "mike", Role.MEMBER);
 
     assertThat(refusal(() -> f.orgs.summary("stranger", org.orgId())).code())
         .isEqualTo(ErrorCode.NOT_FOUND);

@@ -1,0 +1,249 @@
+package com.twofactor.aws.apigateway;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.twofactor.api.http.Problem;
+import com.twofactor.api.http.Problems;
+import com.twofactor.core.ErrorCode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.exceptions.UriSyntaxException;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
+ * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
+ * method or path, a path with a broken percent escape, an empty or unreadable Content-Type, a body
+ * marked base64 that is not) is answered 400 before routing, as is one whose path or query the
+ * router cannot read as a URI; and nothing escapes {@link #handleRequest}: an unexpected throwable
+ * becomes a 500 {@code internal_error} problem with a fixed detail and one log line naming only its
+ * class, so neither a stack trace nor request data reaches the client or the log.
+ *
+ * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
+ */
+public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
+  private static final String INTERNAL_DETAIL =
+      "The request could not be completed; nothing was changed.";
+
+  /** For Lambda. */
+  public ApiGatewayHandler() {}
+
+  /** For tests and tools, on their own context. */
+  public ApiGatewayHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
+    try {
+      Optional<Problem.FieldError> defect = defect(event);
+      if (defect.isPresent()) {
+        LOG.warn("malformed API Gateway event: {}", defect.get().message());
+        return problem(event, ErrorCode.INVALID_REQUEST, "The request is not valid.", defect.get());
+      }
+      APIGatewayProxyResponseEvent response = super.handleRequest(event, context);
+      if (response == null || response.getStatusCode() == null) {
+        LOG.error("request failed: internal_error (the function answered nothing)");
+        return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
+      }
+      return response;
+    } catch (UriSyntaxException unreadable) {
+      // The router could not read the path or query as a URI: the caller's request, not a bug.
+      LOG.warn("malformed API Gateway event: path or query is not a valid URI");
+      return problem(
+          event,
+          ErrorCode.INVALID_REQUEST,
+          "The request is not valid.",
+          new Problem.FieldError("path", "path or query is not a valid URI"));
+    } catch (Throwable unexpected) { // NOPMD: the Lambda contract is an answer, always
+      LOG.error(
+          "request failed: internal_error (unexpected {})", unexpected.getClass().getSimpleName());
+      return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
+    }
+  }
+
+  /** What makes {@code event} one API Gateway would not send, if anything. */
+  static Optional<Problem.FieldError> defect(APIGatewayProxyRequestEvent event) {
+    if (event == null) {
+      return Optional.of(new Problem.FieldError("event", "the event is empty"));
+    }
+    if (blank(event.getHttpMethod())) {
+      return Optional.of(new Problem.FieldError("httpMethod", "httpMethod is missing"));
+    }
+    if (blank(event.getPath()) || !event.getPath().startsWith("/")) {
+      return Optional.of(new Problem.FieldError("path", "path is missing or not absolute"));
+    }
+    if (!percentEscapesValid(event.getPath())) {
+      return Optional.of(new Problem.FieldError("path", "path has a broken percent escape"));
+    }
+    if (!contentTypesReadable(event)) {
+      return Optional.of(
+          new Problem.FieldError("Content-Type", "Content-Type is not a media type"));
+    }
+    if (Boolean.TRUE.equals(event.getIsBase64Encoded()) && event.getBody() != null) {
+      try {
+        Base64.getDecoder().decode(event.getBody());
+      } catch (IllegalArgumentException notBase64) {
+        return Optional.of(new Problem.FieldError("body", "body is marked base64 but is not"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every {@code %} starts a two-hex-digit escape (the router cannot read the path otherwise). */
+  private static boolean percentEscapesValid(String path) {
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length()
+          || Character.digit(path.charAt(i + 1), 16) < 0
+          || Character.digit(path.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every Content-Type header is a media type: the framework cannot even encode its error answer
+   * for an empty one.
+   */
+  private static boolean contentTypesReadable(APIGatewayProxyRequestEvent event) {
+    List<String> values = new ArrayList<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((name, value) -> addIfContentType(values, name, value));
+    }
+    if (event.getMultiValueHeaders() != null) {
+      event
+          .getMultiValueHeaders()
+          .forEach(
+              (name, list) -> {
+                if (list != null) {
+                  list.forEach(value -> addIfContentType(values, name, value));
+                }
+              });
+    }
+    for (String value : values) {
+      if (blank(value)) {
+        return false;
+      }
+      try {
+        MediaType.of(value);
+      } catch (RuntimeException notAMediaType) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addIfContentType(List<String> values, String name, String value) {
+    if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+      values.add(value);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
+  private APIGatewayProxyResponseEvent problem(
+      APIGatewayProxyRequestEvent event, ErrorCode code, String detail, Problem.FieldError field) {
+    boolean head = event != null && "HEAD".equalsIgnoreCase(event.getHttpMethod());
+    Problem body = Problems.of(code, detail, field == null ? null : List.of(field)).body();
+    String json;
+    try {
+      json = mapper().writeValueAsString(body);
+    } catch (IOException | RuntimeException e) {
+      // Serialising a record of strings cannot fail in practice; answer a fixed body if it does.
+      json =
+          "{\"type\":\"https://twofactor.dev/problems/internal_error\",\"title\":\"Internal Server"
+              + " Error\",\"status\":500,\"detail\":\""
+              + INTERNAL_DETAIL
+              + "\",\"code\":\"internal_error\"}";
+      body = null;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", Problem.MEDIA_TYPE);
+    headers.putAll(corsHeaders(event));
+    Map<String, List<String>> multiValue = new LinkedHashMap<>();
+    headers.forEach((name, value) -> multiValue.put(name, List.of(value)));
+    return new APIGatewayProxyResponseEvent()
+        .withStatusCode(body == null ? 500 : body.status())
+        .withHeaders(headers)
+        .withMultiValueHeaders(multiValue)
+        .withIsBase64Encoded(false)
+        .withBody(head ? null : json);
+  }
+
+  /**
+   * The CORS headers Micronaut's CORS filter gives routed answers, for the answers this handler
+   * gives itself (the filter never ran for them): a page on an allowed origin must be able to read
+   * a refusal too. Nothing for any other origin, or when the context is not up.
+   */
+  private Map<String, String> corsHeaders(APIGatewayProxyRequestEvent event) {
+    String origin = event == null ? null : requestHeader(event, HttpHeaders.ORIGIN);
+    ApplicationContext context = getApplicationContext();
+    if (origin == null || context == null || !context.isRunning()) {
+      return Map.of();
+    }
+    return context
+        .findBean(HttpServerConfiguration.CorsConfiguration.class)
+        .filter(HttpServerConfiguration.CorsConfiguration::isEnabled)
+        .stream()
+        .flatMap(cors -> cors.getConfigurations().values().stream())
+        .filter(allowed -> allowed.getAllowedOrigins().contains(origin))
+        .findFirst()
+        .map(
+            allowed -> {
+              Map<String, String> cors = new LinkedHashMap<>();
+              cors.put(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+              cors.put(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+              if (!allowed.getExposedHeaders().isEmpty()) {
+                cors.put(
+                    HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                    String.join(",", allowed.getExposedHeaders()));
+              }
+              return cors;
+            })
+        .orElse(Map.of());
+  }
+
+  private static String requestHeader(APIGatewayProxyRequestEvent event, String name) {
+    if (event.getHeaders() != null) {
+      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+        if (name.equalsIgnoreCase(header.getKey())) {
+          return header.getValue();
+        }
+      }
+    }
+    if (event.getMultiValueHeaders() != null) {
+      for (Map.Entry<String, List<String>> header : event.getMultiValueHeaders().entrySet()) {
+        if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+          return header.getValue().get(0);
+        }
+      }
+    }
+    return null;
+  }
+
+  private ObjectMapper mapper() {
+    ApplicationContext context = getApplicationContext();
+    return context != null && context.isRunning()
+        ? context.findBean(ObjectMapper.class).orElseGet(ObjectMapper::getDefault)
+        : ObjectMapper.getDefault();
+  }
+}

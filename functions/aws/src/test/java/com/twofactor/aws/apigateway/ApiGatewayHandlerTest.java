@@ -1,0 +1,161 @@
+package com.twofactor.aws.apigateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.twofactor.aws.testing.Responses;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The guard around Micronaut's API Gateway function: what reaches the client and the log. */
+class ApiGatewayHandlerTest {
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final Logger logger = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+  private ApiGatewayHandler handler;
+
+  @BeforeEach
+  void start() {
+    logs.start();
+    logger.addAppender(logs);
+    handler =
+        new ApiGatewayHandler(
+            ApplicationContext.builder()
+                .properties(
+                    Map.of("two-factor.ports", "in-memory", "test.unexpected-failure", "true"))
+                .start());
+  }
+
+  @AfterEach
+  void stop() {
+    logger.detachAppender(logs);
+    handler.close();
+  }
+
+  private static APIGatewayProxyRequestEvent get(String path) {
+    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+    context.setAuthorizer(Map.of("claims", Map.of("sub", "user-1")));
+    return new APIGatewayProxyRequestEvent()
+        .withHttpMethod("GET")
+        .withPath(path)
+        .withResource(path)
+        .withHeaders(Map.of("Accept", "application/json"))
+        .withRequestContext(context);
+  }
+
+  private APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
+    return handler.handleRequest(event, new MockLambdaContext());
+  }
+
+  private static Map<String, Object> json(APIGatewayProxyResponseEvent response)
+      throws IOException {
+    return ObjectMapper.getDefault()
+        .readValue(response.getBody(), Argument.mapOf(String.class, Object.class));
+  }
+
+  @Test
+  void anUnexpectedErrorIsA500ProblemWithAFixedDetailAndOneLogLine() throws IOException {
+    APIGatewayProxyResponseEvent response = invoke(get("/test/unexpected"));
+
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
+    assertThat(json(response))
+        .containsEntry("code", "internal_error")
+        .containsEntry("status", 500)
+        .containsEntry("detail", "The request could not be completed; nothing was changed.");
+    assertThat(response.getBody()).doesNotContain("123456", "+1201", "LinkageError", "at com.");
+    assertThat(logs.list).as("log lines").hasSize(1);
+    assertThat(logs.list.get(0).getFormattedMessage())
+        .contains("internal_error", "LinkageError")
+        .doesNotContain("123456", "+1201");
+    assertThat(logs.list.get(0).getThrowableProxy()).isNull();
+  }
+
+  @Test
+  void aNullEventIsA400Problem() throws IOException {
+    APIGatewayProxyResponseEvent response = invoke(null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response)).containsEntry("code", "invalid_request");
+  }
+
+  @Test
+  void aMissingMethodOrPathIsA400ProblemNamingTheField() throws IOException {
+    APIGatewayProxyResponseEvent noMethod = invoke(get("/two-factor").withHttpMethod(null));
+    APIGatewayProxyResponseEvent noPath = invoke(get("/two-factor").withPath(" "));
+
+    assertThat(noMethod.getStatusCode()).isEqualTo(400);
+    assertThat(json(noMethod).get("errors"))
+        .isEqualTo(List.of(Map.of("field", "httpMethod", "message", "httpMethod is missing")));
+    assertThat(noPath.getStatusCode()).isEqualTo(400);
+    assertThat(json(noPath).get("errors").toString()).contains("field=path");
+    assertThat(logs.list).hasSize(2).allMatch(e -> e.getThrowableProxy() == null);
+  }
+
+  @Test
+  void aBodyMarkedBase64ThatIsNotIsA400Problem() throws IOException {
+    APIGatewayProxyResponseEvent response =
+        invoke(get("/test/unexpected").withBody("not base64 !").withIsBase64Encoded(true));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).get("errors").toString()).contains("field=body");
+  }
+
+  @Test
+  void aPathTheRouterCannotReadIsA400Problem() throws IOException {
+    for (String path : List.of("/orgs/%/members/x", "/two-factor%", "/two-factor/%zz")) {
+      APIGatewayProxyResponseEvent response = invoke(get(path));
+
+      assertThat(response.getStatusCode()).as(path).isEqualTo(400);
+      assertThat(json(response).get("errors").toString()).contains("field=path");
+    }
+  }
+
+  @Test
+  void anEmptyContentTypeIsA400Problem() throws IOException {
+    APIGatewayProxyResponseEvent response =
+        invoke(get("/test/unexpected").withHeaders(Map.of("Content-Type", "")));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).get("errors").toString()).contains("field=Content-Type");
+  }
+
+  @Test
+  void aRefusedHeadRequestHasNoBody() {
+    APIGatewayProxyResponseEvent response =
+        invoke(
+            get("/two-factor")
+                .withHttpMethod("HEAD")
+                .withBody("not base64 !")
+                .withIsBase64Encoded(true));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
+    assertThat(response.getBody()).isNull();
+  }
+
+  @Test
+  void aSubClaimThatIsNotANonBlankStringIsUnauthenticated() throws IOException {
+    for (Object sub : List.of(42, Map.of("id", "user-1"), List.of("user-1"), "  ")) {
+      APIGatewayProxyRequestEvent event = get("/test/unexpected");
+      event.getRequestContext().setAuthorizer(Map.of("claims", Map.of("sub", sub)));
+
+      APIGatewayProxyResponseEvent response = invoke(event);
+
+      assertThat(response.getStatusCode()).as("sub %s", sub).isEqualTo(401);
+      assertThat(json(response)).containsEntry("code", "unauthenticated");
+    }
+  }
+}

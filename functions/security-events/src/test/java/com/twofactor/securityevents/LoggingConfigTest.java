@@ -1,0 +1,13 @@
+package com.twofactor.securityevents;
+
+import com.twofactor.aws.testing.LogbackConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LoggingConfigTest {
+
+  @Test
+  void logbackXml_logsStructuredJsonAtInfo() throws Exception {
+    LogbackConfig.assertStructuredAtInfo(Path.of("src/main/resources/logback.xml"));
+  }
+}
