@@ -1,24 +1,20 @@
 package com.twofactor.fuzz;
 
 import com.twofactor.core.DependencyUnavailableException;
-import com.twofactor.core.model.UserTwoFactor;
-import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.testing.InMemoryTwoFactorStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-import java.util.Collection;
-import java.util.Map;
 
 /**
- * Wraps whichever {@link TwoFactorStore} the context makes so a fuzz input can make it unreachable,
- * as a DynamoDB outage would: the only 5xx the properties allow is the 503 that follows. Only in
- * contexts with {@code fuzz.faults=true}. The switch is a plain field: fuzz inputs run one at a
- * time.
+ * Lets a fuzz input make the in-memory {@link InMemoryTwoFactorStore} unreachable, as a DynamoDB
+ * outage would: the only 5xx the properties allow is the 503 that follows. Only in contexts with
+ * {@code fuzz.faults=true}. The switch is a plain field: fuzz inputs run one at a time.
  */
 @Singleton
 @Requires(property = "fuzz.faults", value = "true")
-final class StoreFaults implements BeanCreatedEventListener<TwoFactorStore> {
+final class StoreFaults implements BeanCreatedEventListener<InMemoryTwoFactorStore> {
   private volatile boolean armed;
 
   void arm(boolean value) {
@@ -30,32 +26,14 @@ final class StoreFaults implements BeanCreatedEventListener<TwoFactorStore> {
   }
 
   @Override
-  public TwoFactorStore onCreated(BeanCreatedEvent<TwoFactorStore> event) {
-    TwoFactorStore store = event.getBean();
-    return new TwoFactorStore() {
-      @Override
-      public UserTwoFactor load(String userId) {
-        check();
-        return store.load(userId);
-      }
-
-      @Override
-      public UserTwoFactor save(UserTwoFactor state) {
-        check();
-        return store.save(state);
-      }
-
-      @Override
-      public Map<String, UserTwoFactor> loadAll(Collection<String> userIds) {
-        check();
-        return store.loadAll(userIds);
-      }
-    };
-  }
-
-  private void check() {
-    if (armed) {
-      throw new DependencyUnavailableException("DynamoDB", new IllegalStateException("injected"));
-    }
+  public InMemoryTwoFactorStore onCreated(BeanCreatedEvent<InMemoryTwoFactorStore> event) {
+    InMemoryTwoFactorStore store = event.getBean();
+    store.simulateOutage(
+        () ->
+            armed
+                ? new DependencyUnavailableException(
+                    "DynamoDB", new IllegalStateException("injected"))
+                : null);
+    return store;
   }
 }

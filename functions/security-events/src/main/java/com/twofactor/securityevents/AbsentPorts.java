@@ -2,6 +2,7 @@ package com.twofactor.securityevents;
 
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
+import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import io.micronaut.context.annotation.Factory;
@@ -11,8 +12,10 @@ import jakarta.inject.Singleton;
 /**
  * This function neither decrypts nor texts: its jar leaves the KMS and SNS adapters out and its
  * role grants neither. The shared wiring still declares (and on Lambda eagerly creates) the API's
- * services, so these stand-ins satisfy it and refuse every use. {@code @Secondary}: wherever a real
- * adapter is present (the tests), it wins. Thread-safe (stateless).
+ * services, so these stand-ins satisfy it and refuse every use (the phone-number digest of the
+ * per-number SMS limits too: its key is KMS-sealed, and this function texts nobody).
+ * {@code @Secondary}: wherever a real adapter is present (the tests), it wins. Thread-safe
+ * (stateless).
  */
 @Factory
 class AbsentPorts {
@@ -37,6 +40,14 @@ class AbsentPorts {
   @Secondary
   SmsSender noSms() {
     return (phoneNumber, message) -> {
+      throw refused();
+    };
+  }
+
+  @Singleton
+  @Secondary
+  PhoneNumberDigest noPhoneNumberDigest() {
+    return e164 -> {
       throw refused();
     };
   }

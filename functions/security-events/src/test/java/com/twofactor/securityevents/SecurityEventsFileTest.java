@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.FakeEventBridge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

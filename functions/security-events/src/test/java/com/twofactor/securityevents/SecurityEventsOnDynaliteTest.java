@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.FakeEventBridge;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.Ciphertext;
@@ -397,8 +398,12 @@ class SecurityEventsOnDynaliteTest {
     Org org = orgs.create(olga, "Acme");
     tap.around(
         StreamTap.orgKey(org.orgId()),
-        "MEMBER#" + mike,
+        "INVITE#" + mike,
         () -> orgs.putMember(olga, org.orgId(), mike, Role.MEMBER));
+    tap.around(
+        StreamTap.orgKey(org.orgId()),
+        "MEMBER#" + mike,
+        () -> orgs.acceptInvitation(mike, org.orgId()));
     onUser(mike, () -> aws.bean(TotpEnrollmentService.class).start(mike, mike));
 
     StreamsEventResponse response = relay(tap.drain());

@@ -3,6 +3,7 @@ package com.twofactor.securityevents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.twofactor.aws.testing.FakeEventBridge;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

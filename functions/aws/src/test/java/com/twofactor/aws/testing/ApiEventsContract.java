@@ -124,12 +124,18 @@ public abstract class ApiEventsContract {
   /**
    * The event is a request openapi.yaml documents: its route always, and its path, query, headers
    * and body too unless the event exists to show a refusal of invalid input (400) or of an unknown
-   * route (404 on a route the document does not have).
+   * route (404 on a route the document does not have). An event that is no HTTP request at all (no
+   * method or path, a broken URI, a body that is not the base64 it claims) must be refused with
+   * 400.
    */
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("events")
   void event_isARequestTheDocumentDescribes(String file, int status) {
     APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
+    if (!ApiFunctionHarness.isHttpRequest(event)) {
+      assertThat(status).as("%s is no HTTP request: it must be refused", file).isEqualTo(400);
+      return;
+    }
     OpenApiContract contract = OpenApiContract.document();
     if (OpenApiContract.isCorsPreflight(event.getHttpMethod(), event.getHeaders())) {
       // A CORS preflight is the browser's question about an operation, not one itself.

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +93,51 @@ public final class ApiFunctionHarness implements AutoCloseable {
     return invoke(event(relativePath));
   }
 
-  /** Runs the event; the answer must be one openapi.yaml documents for its route. */
+  /**
+   * Runs the event; the answer must be one openapi.yaml documents for its route. An event that is
+   * no HTTP request at all (see {@link #isHttpRequest}) has no route to hold it to: its answer must
+   * be a 400 problem document.
+   */
   public APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
     APIGatewayProxyResponseEvent response = function.handleRequest(event, new MockLambdaContext());
-    OpenApiContract.document().assertDocumentedAnswer(exchange(event, response));
+    if (isHttpRequest(event)) {
+      OpenApiContract.document().assertDocumentedAnswer(exchange(event, response));
+    } else if (response.getStatusCode() != 400
+        || !String.valueOf(
+                headers(response.getHeaders(), response.getMultiValueHeaders()).get("Content-Type"))
+            .contains("application/problem+json")) {
+      throw new AssertionError(
+          "an event that is no HTTP request must be refused with a 400 problem, not "
+              + response.getStatusCode());
+    }
     return response;
+  }
+
+  /**
+   * Whether the event carries an HTTP request a client could have sent: a method, a path that is a
+   * valid URI, a body that decodes when it is marked base64, and no empty Content-Type. Events that
+   * fail this exist to show the handler refusing what API Gateway should never pass on.
+   */
+  public static boolean isHttpRequest(APIGatewayProxyRequestEvent event) {
+    if (event.getHttpMethod() == null || event.getPath() == null) {
+      return false;
+    }
+    try {
+      URI.create(event.getPath());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (Boolean.TRUE.equals(event.getIsBase64Encoded()) && event.getBody() != null) {
+      try {
+        Base64.getDecoder().decode(event.getBody());
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return headers(event.getHeaders(), event.getMultiValueHeaders()).entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+        .flatMap(h -> h.getValue().stream())
+        .noneMatch(String::isBlank);
   }
 
   /** The event and its answer as an HTTP exchange, for {@link OpenApiContract}. */
@@ -106,7 +147,9 @@ public final class ApiFunctionHarness implements AutoCloseable {
         event.getHttpMethod(),
         uri(event),
         headers(event.getHeaders(), event.getMultiValueHeaders()),
-        event.getBody(),
+        Boolean.TRUE.equals(event.getIsBase64Encoded()) && event.getBody() != null
+            ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
+            : event.getBody(),
         response == null ? 0 : response.getStatusCode(),
         response == null
             ? Map.of()

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A {@link TwoFactorStore} in a map, with the same conditional-write contract as the DynamoDB one
@@ -25,19 +26,37 @@ import java.util.function.Consumer;
 public final class InMemoryTwoFactorStore implements TwoFactorStore {
   private final ConcurrentMap<String, UserTwoFactor> states = new ConcurrentHashMap<>();
   private final List<Consumer<StoredChange>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Supplier<? extends RuntimeException> outage = () -> null;
 
   /** Calls {@code listener} with each write from now on. */
   public void onChange(Consumer<StoredChange> listener) {
     listeners.add(listener);
   }
 
+  /**
+   * Fault injection for tests: from now on every call first asks {@code outage}, and throws what it
+   * supplies (null: the store answers), as an unreachable DynamoDB would.
+   */
+  public void simulateOutage(Supplier<? extends RuntimeException> outage) {
+    this.outage = outage;
+  }
+
+  private void checkReachable() {
+    RuntimeException failure = outage.get();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   @Override
   public UserTwoFactor load(String userId) {
+    checkReachable();
     return states.getOrDefault(userId, UserTwoFactor.empty(userId));
   }
 
   @Override
   public synchronized UserTwoFactor save(UserTwoFactor state) {
+    checkReachable();
     return states.compute(
         state.userId(),
         (id, stored) -> {

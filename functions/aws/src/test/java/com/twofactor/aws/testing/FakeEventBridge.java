@@ -1,4 +1,4 @@
-package com.twofactor.securityevents;
+package com.twofactor.aws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,9 +22,10 @@ import java.util.function.Predicate;
  * AWSEvents.PutEvents}), so the real {@code EventBridgeClient} marshals, signs and parses every
  * call. It captures each PutEvents request and each accepted entry, and can refuse chosen entries
  * the way EventBridge does: in a 200 answer, with {@code FailedEntryCount} and an {@code ErrorCode}
- * in the entry's position. Thread-safe.
+ * in the entry's position. In the aws test jar: the security-events tests and the Lambda runtime
+ * test (lambda-env) both publish to it. Thread-safe.
  */
-final class FakeEventBridge implements AutoCloseable {
+public final class FakeEventBridge implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
   private static final Argument<Map<String, Object>> OBJECT =
       Argument.mapOf(String.class, Object.class);
@@ -52,7 +53,7 @@ final class FakeEventBridge implements AutoCloseable {
     }
   }
 
-  FakeEventBridge() {
+  public FakeEventBridge() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     } catch (IOException e) {
@@ -63,33 +64,33 @@ final class FakeEventBridge implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Refuses entries of this detail type {@code times} times (-1: every time). */
-  void refuse(String detailType, int times) {
+  public void refuse(String detailType, int times) {
     refusals.add(new Refusal(e -> detailType.equals(e.get("DetailType")), times));
   }
 
-  void reset() {
+  public void reset() {
     requests.clear();
     accepted.clear();
     refusals.clear();
   }
 
   /** Every PutEvents request so far, as its list of entries. */
-  List<List<Map<String, Object>>> requests() {
+  public List<List<Map<String, Object>>> requests() {
     return List.copyOf(requests);
   }
 
   /** Every entry EventBridge accepted, in order. */
-  List<Map<String, Object>> accepted() {
+  public List<Map<String, Object>> accepted() {
     return List.copyOf(accepted);
   }
 
   /** The accepted entries' {@code Detail}, parsed. */
-  List<Map<String, Object>> acceptedDetails() {
+  public List<Map<String, Object>> acceptedDetails() {
     List<Map<String, Object>> details = new ArrayList<>();
     for (Map<String, Object> entry : accepted) {
       try {
