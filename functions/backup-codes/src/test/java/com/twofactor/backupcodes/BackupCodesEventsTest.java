@@ -15,6 +15,9 @@ class BackupCodesEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("reveal-without-verification-allowed-origin.json", 400),
         // A user without 2FA has no codes: that precondition is checked before the proof.
         entry("reveal.json", 404),
         entry("reveal-with-backup-code.json", 404),

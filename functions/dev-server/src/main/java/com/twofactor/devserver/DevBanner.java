@@ -21,6 +21,8 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
         *  TWO-FACTOR DEV SERVER - FOR DEVELOPMENT ONLY, NEVER FOR REAL USERS  *
         ************************************************************************
           Listening on {}
+          Pages:     {}/ (User Settings; Organization Settings at /org.html)
+          Browsers:  pages on other origins need TWO_FACTOR_ALLOWED_ORIGINS (comma-separated)
           Identity:  the X-Dev-User header (anyone can set it); /internal/* is open
           State:     in memory, lost when this process stops
           Secrets:   encrypted with a local AES-GCM key made at start-up
@@ -28,6 +30,7 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
           Triggers:  POST /dev/invoke/{FunctionLogicalId} runs a Cognito trigger of template.yaml
           Try:       curl -H 'X-Dev-User: alice' {}/two-factor
         """,
+        url,
         url,
         url);
   }

@@ -80,7 +80,8 @@ class DevServerJarIT {
   }
 
   @Test
-  void jar_servesTheTotpFlowOnTheConfiguredPortAndSaysItIsForDevelopment() throws Exception {
+  void jar_servesTheTotpFlowAndThePagesOnTheConfiguredPortAndSaysItIsForDevelopment()
+      throws Exception {
     Answer setup = api.post("/two-factor/totp", "alice", null);
     assertThat(setup.status()).isEqualTo(200);
     String secret = (String) setup.json().get("secret");
@@ -96,6 +97,11 @@ class DevServerJarIT {
     assertThat(api.post("/two-factor/verify", "alice", verify).json())
         .containsEntry("code", "invalid_code");
     assertThat(api.get("/two-factor", null).status()).isEqualTo(401);
+
+    var page = api.raw("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("User Settings", "js/settings.js");
+    assertThat(api.raw("/js/settings.js").body()).contains("Reveal codes");
 
     String log = Files.readString(output);
     assertThat(log).contains("FOR DEVELOPMENT ONLY").contains("\"action\":\"totp.enable\"");

@@ -17,19 +17,19 @@ import java.util.Map;
  * Every answer of an API route is checked against openapi.yaml ({@link OpenApiContract}); the dev
  * server's own routes ({@code /dev/...}, {@code /docs}, {@code /openapi.yaml}) are not the API's.
  */
-final class HttpApi {
+public final class HttpApi {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final URI base;
 
-  HttpApi(URI base) {
+  public HttpApi(URI base) {
     this.base = base;
   }
 
   /** An answer: status, the headers that matter here, and the body. */
-  record Answer(int status, String contentType, String retryAfter, String body) {
-    List<Map<String, Object>> jsonList() {
+  public record Answer(int status, String contentType, String retryAfter, String body) {
+    public List<Map<String, Object>> jsonList() {
       try {
         return JSON.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
       } catch (IOException e) {
@@ -37,7 +37,7 @@ final class HttpApi {
       }
     }
 
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
       try {
         return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
       } catch (IOException e) {
@@ -46,11 +46,11 @@ final class HttpApi {
     }
   }
 
-  Answer get(String path, String user) {
+  public Answer get(String path, String user) {
     return send(request(path, user).GET());
   }
 
-  Answer post(String path, String user, String json) {
+  public Answer post(String path, String user, String json) {
     HttpRequest.Builder request = request(path, user);
     if (json == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
@@ -61,7 +61,7 @@ final class HttpApi {
     return send(request);
   }
 
-  Answer put(String path, String user, String json) {
+  public Answer put(String path, String user, String json) {
     return send(
         request(path, user)
             .header("Content-Type", "application/json")
@@ -69,7 +69,8 @@ final class HttpApi {
   }
 
   /** Any method, headers and body: for answers to what a well-behaved JSON client never sends. */
-  Answer send(String method, String path, String user, Map<String, String> headers, String body) {
+  public Answer send(
+      String method, String path, String user, Map<String, String> headers, String body) {
     HttpRequest.Builder request = request(path, user);
     headers.forEach(request::header);
     return send(
@@ -80,7 +81,7 @@ final class HttpApi {
                 : HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer delete(String path, String user) {
+  public Answer delete(String path, String user) {
     return send(request(path, user).DELETE());
   }
 
@@ -93,7 +94,7 @@ final class HttpApi {
   }
 
   /** A GET whose answer is not checked against openapi.yaml: for the dev server's own pages. */
-  HttpResponse<String> raw(String path) {
+  public HttpResponse<String> raw(String path) {
     try {
       return client.send(
           HttpRequest.newBuilder(base.resolve(path)).GET().build(),

@@ -324,6 +324,84 @@ class TemplateTest {
     assertThat(ofType("AWS::KMS::Alias")).isNotEmpty();
   }
 
+  /** The first origin of AllowedOrigins when there is one; no value (no header) otherwise. */
+  private static final Map<String, Object> FIRST_ALLOWED_ORIGIN =
+      Map.of(
+          "!If",
+          List.of(
+              "HasAllowedOrigins",
+              Map.of(
+                  "!Sub",
+                  List.of(
+                      "'${Origin}'",
+                      Map.of(
+                          "Origin",
+                          Map.of(
+                              "!Select",
+                              List.of(
+                                  0,
+                                  Map.of(
+                                      "!Split",
+                                      List.of(",", Map.of("!Ref", "AllowedOrigins")))))))),
+              Map.of("!Ref", "AWS::NoValue")));
+
+  @Test
+  void cors_allowedOriginsReachEveryFunctionAndDefaultToNoBrowserAccess() {
+    Map<String, Object> parameter =
+        (Map<String, Object>)
+            ((Map<String, Object>) template.get("Parameters")).get("AllowedOrigins");
+    assertThat(parameter).containsEntry("Type", "String").containsEntry("Default", "");
+    assertThat(((Map<String, Object>) template.get("Conditions")).get("HasAllowedOrigins"))
+        .isEqualTo(
+            Map.of(
+                "!Not", List.of(Map.of("!Equals", List.of(Map.of("!Ref", "AllowedOrigins"), "")))));
+    Map<String, Object> function =
+        (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+    Map<String, Object> variables =
+        (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    assertThat(variables)
+        .containsEntry("TWO_FACTOR_ALLOWED_ORIGINS", Map.of("!Ref", "AllowedOrigins"));
+  }
+
+  @Test
+  void cors_preflightsAreAnsweredByApiGatewayWithoutTheAuthorizer() {
+    Map<String, Object> api = props(resources.get("Api"));
+    Map<String, Object> cors = (Map<String, Object>) api.get("Cors");
+    assertThat(cors.get("AllowOrigin")).isEqualTo(FIRST_ALLOWED_ORIGIN);
+    assertThat((String) cors.get("AllowHeaders")).isEqualTo("'Authorization,Content-Type'");
+    assertThat((String) cors.get("AllowMethods"))
+        .contains("GET", "POST", "PUT", "DELETE", "OPTIONS");
+    assertThat(((Map<String, Object>) api.get("Auth")))
+        .containsEntry("AddDefaultAuthorizerToCorsPreflight", false);
+  }
+
+  @Test
+  void cors_apiGatewaysOwnAnswersCarryTheAllowedOriginAndExposeRetryAfter() {
+    Map<String, Map<String, Object>> responses = ofType("AWS::ApiGateway::GatewayResponse");
+    assertThat(responses.values().stream().map(r -> (String) r.get("ResponseType")))
+        .contains(
+            "UNAUTHORIZED",
+            "ACCESS_DENIED",
+            "MISSING_AUTHENTICATION_TOKEN",
+            "THROTTLED",
+            "DEFAULT_4XX",
+            "DEFAULT_5XX");
+    responses.forEach(
+        (name, response) -> {
+          Map<String, Object> headers = (Map<String, Object>) response.get("ResponseParameters");
+          assertThat(headers.get("gatewayresponse.header.Access-Control-Allow-Origin"))
+              .as(name)
+              .isEqualTo(FIRST_ALLOWED_ORIGIN);
+          assertThat(headers.get("gatewayresponse.header.Access-Control-Expose-Headers"))
+              .as(name)
+              .isEqualTo(
+                  Map.of(
+                      "!If",
+                      List.of(
+                          "HasAllowedOrigins", "'Retry-After'", Map.of("!Ref", "AWS::NoValue"))));
+        });
+  }
+
   // ---------------------------------------------------------------- security events (issue 15)
 
   @Test

@@ -15,6 +15,9 @@ class DisableEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("disable-without-verification-allowed-origin.json", 400),
         entry("disable-all.json", 400),
         // The caller has no TOTP: refused before the proof is checked, so no proof is used up.
         entry("disable-totp-only.json", 404),

@@ -25,6 +25,11 @@ class EnrollmentEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("get-status-allowed-origin.json", 200),
+        entry("get-status-other-origin.json", 200),
+        entry("get-status-without-authorizer-claims-allowed-origin.json", 401),
         entry("get-status.json", 200),
         entry("get-status-without-authorizer-claims.json", 401),
         entry("start-totp.json", 200),
@@ -48,6 +53,7 @@ class EnrollmentEventsTest extends ApiEventsContract {
         entry("unknown-route.json", 404),
         entry("confirm-totp-base64-body.json", 409),
         entry("malformed-body-not-base64.json", 400),
+        entry("malformed-body-not-base64-allowed-origin.json", 400),
         entry("malformed-missing-http-method.json", 400),
         entry("malformed-missing-path.json", 400),
         entry("malformed-path-broken-percent-escape.json", 400),

@@ -16,6 +16,9 @@ class OrgEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("create-org-allowed-origin.json", 201),
         entry("create-org.json", 201),
         entry("create-org-blank-name.json", 400),
         entry("put-member.json", 404),

@@ -15,6 +15,9 @@ class VerificationEventsTest extends ApiEventsContract {
   @Override
   protected Map<String, Integer> expectedStatuses() {
     return Map.ofEntries(
+        entry("preflight-allowed-origin.json", 200),
+        entry("preflight-other-origin.json", 405),
+        entry("verify-totp-allowed-origin.json", 400),
         entry("verify-totp.json", 400),
         entry("verify-sms.json", 400),
         entry("verify-unknown-method.json", 400),

@@ -11,10 +11,12 @@ import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunct
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.exceptions.UriSyntaxException;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,12 +176,68 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
               + "\",\"code\":\"internal_error\"}";
       body = null;
     }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", Problem.MEDIA_TYPE);
+    headers.putAll(corsHeaders(event));
+    Map<String, List<String>> multiValue = new LinkedHashMap<>();
+    headers.forEach((name, value) -> multiValue.put(name, List.of(value)));
     return new APIGatewayProxyResponseEvent()
         .withStatusCode(body == null ? 500 : body.status())
-        .withHeaders(Map.of("Content-Type", Problem.MEDIA_TYPE))
-        .withMultiValueHeaders(Map.of("Content-Type", List.of(Problem.MEDIA_TYPE)))
+        .withHeaders(headers)
+        .withMultiValueHeaders(multiValue)
         .withIsBase64Encoded(false)
         .withBody(head ? null : json);
+  }
+
+  /**
+   * The CORS headers Micronaut's CORS filter gives routed answers, for the answers this handler
+   * gives itself (the filter never ran for them): a page on an allowed origin must be able to read
+   * a refusal too. Nothing for any other origin, or when the context is not up.
+   */
+  private Map<String, String> corsHeaders(APIGatewayProxyRequestEvent event) {
+    String origin = event == null ? null : requestHeader(event, HttpHeaders.ORIGIN);
+    ApplicationContext context = getApplicationContext();
+    if (origin == null || context == null || !context.isRunning()) {
+      return Map.of();
+    }
+    return context
+        .findBean(HttpServerConfiguration.CorsConfiguration.class)
+        .filter(HttpServerConfiguration.CorsConfiguration::isEnabled)
+        .stream()
+        .flatMap(cors -> cors.getConfigurations().values().stream())
+        .filter(allowed -> allowed.getAllowedOrigins().contains(origin))
+        .findFirst()
+        .map(
+            allowed -> {
+              Map<String, String> cors = new LinkedHashMap<>();
+              cors.put(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+              cors.put(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+              if (!allowed.getExposedHeaders().isEmpty()) {
+                cors.put(
+                    HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                    String.join(",", allowed.getExposedHeaders()));
+              }
+              return cors;
+            })
+        .orElse(Map.of());
+  }
+
+  private static String requestHeader(APIGatewayProxyRequestEvent event, String name) {
+    if (event.getHeaders() != null) {
+      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+        if (name.equalsIgnoreCase(header.getKey())) {
+          return header.getValue();
+        }
+      }
+    }
+    if (event.getMultiValueHeaders() != null) {
+      for (Map.Entry<String, List<String>> header : event.getMultiValueHeaders().entrySet()) {
+        if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+          return header.getValue().get(0);
+        }
+      }
+    }
+    return null;
   }
 
   private ObjectMapper mapper() {

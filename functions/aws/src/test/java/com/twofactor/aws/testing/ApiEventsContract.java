@@ -40,6 +40,15 @@ public abstract class ApiEventsContract {
    */
   protected void given(String file, ApplicationContext context) {}
 
+  /** The events that carry an {@code Origin} header, as a browser's requests do. */
+  Stream<Arguments> eventsFromABrowser() {
+    return events()
+        .filter(
+            a ->
+                requestHeader(ApiFunctionHarness.event(function() + "/" + a.get()[0]), "Origin")
+                    != null);
+  }
+
   Stream<Arguments> events() {
     return expectedStatuses().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -66,6 +75,53 @@ public abstract class ApiEventsContract {
   }
 
   /**
+   * CORS through the Lambda handler: an event from the allowed origin gets that origin back (and
+   * for a preflight the methods and headers a browser asked for); any other origin gets no CORS
+   * header at all, whatever the status.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("eventsFromABrowser")
+  void event_carriesCorsHeadersForTheAllowedOriginOnly(String file, int status) {
+    APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
+    String origin = requestHeader(event, "Origin");
+    try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
+      APIGatewayProxyResponseEvent response = function.invoke(event);
+
+      if (ApiFunctionHarness.ALLOWED_ORIGIN.equals(origin)) {
+        assertThat(Responses.header(response, "Access-Control-Allow-Origin")).hasValue(origin);
+        assertThat(Responses.header(response, "Vary"))
+            .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Origin"));
+        assertThat(Responses.header(response, "Access-Control-Allow-Credentials")).isEmpty();
+        if ("OPTIONS".equals(event.getHttpMethod())) {
+          assertThat(response.getStatusCode()).isEqualTo(200);
+          assertThat(Responses.header(response, "Access-Control-Allow-Methods"))
+              .hasValue(requestHeader(event, "Access-Control-Request-Method"));
+          assertThat(Responses.header(response, "Access-Control-Allow-Headers"))
+              .hasValueSatisfying(
+                  v -> assertThat(v.toLowerCase()).contains("authorization", "content-type"));
+        } else {
+          assertThat(Responses.header(response, "Access-Control-Expose-Headers"))
+              .hasValue("Retry-After");
+        }
+      } else {
+        assertThat(Responses.header(response, "Access-Control-Allow-Origin")).isEmpty();
+        assertThat(Responses.header(response, "Access-Control-Allow-Methods")).isEmpty();
+        assertThat(Responses.header(response, "Access-Control-Expose-Headers")).isEmpty();
+      }
+    }
+  }
+
+  private static String requestHeader(APIGatewayProxyRequestEvent event, String name) {
+    return event.getHeaders() == null
+        ? null
+        : event.getHeaders().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+  }
+
+  /**
    * The event is a request openapi.yaml documents: its route always, and its path, query, headers
    * and body too unless the event exists to show a refusal of invalid input (400) or of an unknown
    * route (404 on a route the document does not have). An event that is no HTTP request at all (no
@@ -81,6 +137,15 @@ public abstract class ApiEventsContract {
       return;
     }
     OpenApiContract contract = OpenApiContract.document();
+    if (OpenApiContract.isCorsPreflight(event.getHttpMethod(), event.getHeaders())) {
+      // A CORS preflight is the browser's question about an operation, not one itself.
+      assertThat(
+              contract.documents(
+                  requestHeader(event, "Access-Control-Request-Method"), event.getPath()))
+          .as("%s asks about an operation openapi.yaml documents", file)
+          .isTrue();
+      return;
+    }
     boolean documented = contract.documents(event.getHttpMethod(), event.getPath());
 
     if (!documented) {

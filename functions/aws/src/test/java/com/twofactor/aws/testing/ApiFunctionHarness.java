@@ -31,6 +31,12 @@ public final class ApiFunctionHarness implements AutoCloseable {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
   /**
+   * The browser origin the harness allows, as template.yaml would pass it in through {@code
+   * TWO_FACTOR_ALLOWED_ORIGINS}; the event files use it for "an allowed origin".
+   */
+  public static final String ALLOWED_ORIGIN = "https://app.example.com";
+
+  /**
    * The role the internal event files' callers assume ({@code assumed-role/login-backend/...}),
    * listed as an internal caller in every harness, as InternalCallerRoleArns would list it.
    */
@@ -49,7 +55,13 @@ public final class ApiFunctionHarness implements AutoCloseable {
     return new ApiFunctionHarness(
         ApplicationContext.builder()
             .properties(
-                Map.of("two-factor.ports", "in-memory", INTERNAL_CALLERS, INTERNAL_CALLER_ROLE))
+                Map.of(
+                    "two-factor.ports",
+                    "in-memory",
+                    INTERNAL_CALLERS,
+                    INTERNAL_CALLER_ROLE,
+                    "two-factor.allowed-origins",
+                    ALLOWED_ORIGIN))
             .start());
   }
 
