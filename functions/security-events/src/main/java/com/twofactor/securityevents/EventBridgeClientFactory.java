@@ -1,16 +1,14 @@
 package com.twofactor.securityevents;
 
+import com.twofactor.aws.config.AwsClientsFactory;
 import com.twofactor.aws.config.AwsConfiguration;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -28,17 +26,7 @@ public class EventBridgeClientFactory {
       SdkHttpClient http,
       AwsCredentialsProvider credentials,
       List<ExecutionInterceptor> interceptors) {
-    var builder =
-        EventBridgeClient.builder()
-            .region(Region.of(aws.getRegion()))
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .retryStrategy(RetryMode.STANDARD)
-                    .executionInterceptors(interceptors)
-                    .build());
-    events.getEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return AwsClientsFactory.build(
+        EventBridgeClient.builder(), aws, http, credentials, interceptors, events.getEndpoint());
   }
 }

@@ -4,12 +4,16 @@ import com.twofactor.aws.snapstart.PrimingScope;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -64,14 +68,13 @@ public class AwsClientsFactory {
       SdkHttpClient http,
       AwsCredentialsProvider credentials,
       List<ExecutionInterceptor> interceptors) {
-    var builder =
-        DynamoDbClient.builder()
-            .region(Region.of(config.getRegion()))
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(overrides(interceptors));
-    config.getDynamodbEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return build(
+        DynamoDbClient.builder(),
+        config,
+        http,
+        credentials,
+        interceptors,
+        config.getDynamodbEndpoint());
   }
 
   @Singleton
@@ -81,14 +84,8 @@ public class AwsClientsFactory {
       SdkHttpClient http,
       AwsCredentialsProvider credentials,
       List<ExecutionInterceptor> interceptors) {
-    var builder =
-        KmsClient.builder()
-            .region(Region.of(config.getRegion()))
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(overrides(interceptors));
-    config.getKmsEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return build(
+        KmsClient.builder(), config, http, credentials, interceptors, config.getKmsEndpoint());
   }
 
   @Singleton
@@ -98,24 +95,34 @@ public class AwsClientsFactory {
       SdkHttpClient http,
       AwsCredentialsProvider credentials,
       List<ExecutionInterceptor> interceptors) {
-    var builder =
-        SnsClient.builder()
-            .region(Region.of(config.getRegion()))
-            .credentialsProvider(credentials)
-            .httpClient(http)
-            .overrideConfiguration(overrides(interceptors));
-    config.getSnsEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return build(
+        SnsClient.builder(), config, http, credentials, interceptors, config.getSnsEndpoint());
   }
 
   /**
-   * Standard retries (3 attempts with back-off) absorb brief throttling; past them the operation
-   * fails closed with 503.
+   * Builds a client the way every client of the service is built: explicit region, the runtime's
+   * credentials, the shared HTTP client, every interceptor, and standard retries (3 attempts with
+   * back-off absorb brief throttling; past them the operation fails closed with 503).
+   *
+   * @param endpoint an emulator's endpoint; absent on AWS
    */
-  private static ClientOverrideConfiguration overrides(List<ExecutionInterceptor> interceptors) {
-    return ClientOverrideConfiguration.builder()
-        .retryStrategy(RetryMode.STANDARD)
-        .executionInterceptors(interceptors)
-        .build();
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder,
+      AwsConfiguration config,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      List<ExecutionInterceptor> interceptors,
+      Optional<URI> endpoint) {
+    builder
+        .region(Region.of(config.getRegion()))
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .executionInterceptors(interceptors)
+                .build());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
   }
 }

@@ -42,8 +42,9 @@ final class SmsDelivery {
                   ? Decision.grant(state.toBuilder().smsCode(null).build(), null)
                   : Decision.<Void>grant(null, null));
     } catch (RuntimeException e) {
-      // The code was never delivered, so nobody knows it; it dies at its expiry.
-      LOG.error("could not withdraw an undelivered SMS code: {}", e.toString());
+      // The code was never delivered, so nobody knows it; it dies at its expiry. Only the cause's
+      // class is logged: a provider's message may echo request data.
+      LOG.error("could not withdraw an undelivered SMS code: {}", e.getClass().getName());
     }
   }
 }
