@@ -9,7 +9,7 @@ import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.service.SmsCodeService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.VerificationService;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -53,17 +53,17 @@ public final class CognitoChallengeFlow {
 
   private final TwoFactorStore store;
   private final VerificationService verification;
-  private final SmsCodeService smsCodes;
+  private final SmsSignInService smsSignIn;
   private final ObjectMapper json;
 
   public CognitoChallengeFlow(
       TwoFactorStore store,
       VerificationService verification,
-      SmsCodeService smsCodes,
+      SmsSignInService smsSignIn,
       ObjectMapper json) {
     this.store = store;
     this.verification = verification;
-    this.smsCodes = smsCodes;
+    this.smsSignIn = smsSignIn;
     this.json = json;
   }
 
@@ -257,7 +257,7 @@ public final class CognitoChallengeFlow {
     }
     try {
       if (answer.sendSms()) {
-        smsCodes.sendSignInCode(ACTOR, sub);
+        smsSignIn.sendSignInCode(ACTOR, sub);
         return event;
       }
       verification.verify(ACTOR, sub, answer.method(), answer.code());

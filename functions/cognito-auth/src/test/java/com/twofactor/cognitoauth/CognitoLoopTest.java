@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthCha
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
 import com.twofactor.core.model.Method;
-import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.testing.InMemorySmsOutbox;
@@ -243,7 +243,7 @@ class CognitoLoopTest {
             wrongSms(outbox),
             () -> {
               allowAnotherSms();
-              triggers.bean(SmsCodeService.class).sendSignInCode("another-sign-in", SUB);
+              triggers.bean(SmsSignInService.class).sendSignInCode("another-sign-in", SUB);
             });
 
     assertThat(third.getFailAuthentication()).isTrue();

@@ -441,8 +441,8 @@ class ProductionTemplateTest {
     }
     Set<String> lockers =
         texts.entrySet().stream()
-            .filter(e -> !e.getKey().equals("Verifications"))
-            .filter(e -> e.getValue().contains("Verifications.refuseWrongCode("))
+            .filter(e -> !e.getKey().equals("LockoutPolicy"))
+            .filter(e -> e.getValue().contains("lockout.refuseWrongCode("))
             .map(Map.Entry::getKey)
             .collect(Collectors.toCollection(HashSet::new));
     boolean grew = true;

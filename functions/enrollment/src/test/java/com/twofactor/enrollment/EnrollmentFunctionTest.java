@@ -10,8 +10,8 @@ import com.twofactor.aws.testing.ApiFunctionHarness;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.Responses;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.testing.InMemorySmsOutbox;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
@@ -121,7 +121,7 @@ class EnrollmentFunctionTest {
     context.getBean(SmsEnrollmentService.class).confirm(ALICE, outbox.lastCodeTo(phone));
     TwoFactorStore store = context.getBean(TwoFactorStore.class);
     store.save(store.load(ALICE).toBuilder().smsSentAt(List.of()).build());
-    context.getBean(SmsCodeService.class).sendSignInCode(ALICE, ALICE);
+    context.getBean(SmsSignInService.class).sendSignInCode(ALICE, ALICE);
     return outbox.lastCodeTo(phone);
   }
 

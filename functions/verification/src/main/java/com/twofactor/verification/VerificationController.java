@@ -7,7 +7,7 @@ import com.twofactor.api.json.SmsChallengeResponse;
 import com.twofactor.api.json.VerifiedResponse;
 import com.twofactor.api.json.VerifyRequest;
 import com.twofactor.core.model.Method;
-import com.twofactor.core.service.SmsCodeService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.VerificationService;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,11 +22,11 @@ public class VerificationController {
   private static final String USER_ID = "[A-Za-z0-9._@:+-]{1,128}";
 
   private final VerificationService verification;
-  private final SmsCodeService smsCodes;
+  private final SmsSignInService smsSignIn;
 
-  public VerificationController(VerificationService verification, SmsCodeService smsCodes) {
+  public VerificationController(VerificationService verification, SmsSignInService smsSignIn) {
     this.verification = verification;
-    this.smsCodes = smsCodes;
+    this.smsSignIn = smsSignIn;
   }
 
   @Post("/two-factor/verify")
@@ -48,14 +48,14 @@ public class VerificationController {
 
   @Post("/two-factor/sms/code")
   public SmsChallengeResponse sendSmsCode(Caller caller) {
-    return SmsChallengeResponse.from(smsCodes.sendSignInCode(caller.userId(), caller.userId()));
+    return SmsChallengeResponse.from(smsSignIn.sendSignInCode(caller.userId(), caller.userId()));
   }
 
   @Post("/internal/users/{userId}/two-factor/sms/code")
   public SmsChallengeResponse sendSmsCodeForBackend(
       TrustedBackend backend,
       @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId) {
-    return SmsChallengeResponse.from(smsCodes.sendSignInCode(backend.auditActor(), userId));
+    return SmsChallengeResponse.from(smsSignIn.sendSignInCode(backend.auditActor(), userId));
   }
 
   private static Method method(String wireName) {

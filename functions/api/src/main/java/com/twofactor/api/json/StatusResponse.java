@@ -13,7 +13,7 @@ import java.util.List;
 public record StatusResponse(
     boolean enabled,
     Methods methods,
-    BackupCodes backupCodes,
+    BackupCodeStatus backupCodes,
     List<OrgRequirement> requiredBy,
     String lockedUntil) {
 
@@ -35,12 +35,12 @@ public record StatusResponse(
     return new StatusResponse(
         status.enabled(),
         new Methods(
-            new Totp(status.totp().status().wireName(), text(status.totp().confirmedAt())),
-            new Sms(
+            new TotpStatus(status.totp().status().wireName(), text(status.totp().confirmedAt())),
+            new SmsStatus(
                 status.sms().status().wireName(),
                 status.sms().phoneHint(),
                 text(status.sms().confirmedAt()))),
-        new BackupCodes(
+        new BackupCodeStatus(
             status.backupCodes().remaining(),
             status.backupCodes().total(),
             text(status.backupCodes().generatedAt()),
@@ -69,17 +69,17 @@ public record StatusResponse(
   /** Each method's state. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Methods(Totp totp, Sms sms) {}
+  public record Methods(TotpStatus totp, SmsStatus sms) {}
 
   /** The TOTP method: {@code none}, {@code pending} or {@code active}. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Totp(String status, String confirmedAt) {}
+  public record TotpStatus(String status, String confirmedAt) {}
 
   /** The SMS method, with a masked phone number. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Sms(String status, String phoneHint, String confirmedAt) {}
+  public record SmsStatus(String status, String phoneHint, String confirmedAt) {}
 
   /**
    * How many backup codes are left; {@code runningLow} suggests making new ones; {@code codes} only
@@ -87,7 +87,7 @@ public record StatusResponse(
    */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record BackupCodes(
+  public record BackupCodeStatus(
       int remaining,
       int total,
       String generatedAt,

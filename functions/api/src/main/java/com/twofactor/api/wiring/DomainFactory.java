@@ -15,9 +15,9 @@ import com.twofactor.core.service.BackupCodeService;
 import com.twofactor.core.service.DisableService;
 import com.twofactor.core.service.LockoutPolicy;
 import com.twofactor.core.service.OrgService;
-import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.SmsPolicy;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.VerificationService;
@@ -116,7 +116,7 @@ public class DomainFactory {
   @Singleton
   SmsPolicy smsPolicy(TwoFactorConfiguration config) {
     SmsPolicy defaults = SmsPolicy.DEFAULT;
-    TwoFactorConfiguration.Sms sms = config.getSms();
+    TwoFactorConfiguration.SmsSettings sms = config.getSms();
     return new SmsPolicy(
         defaults.codeTtl(),
         defaults.maxAttempts(),
@@ -213,7 +213,7 @@ public class DomainFactory {
   }
 
   @Singleton
-  SmsCodeService smsCodeService(
+  SmsSignInService smsSignInService(
       TwoFactorStore store,
       SecretCipher cipher,
       SmsSender sender,
@@ -225,7 +225,7 @@ public class DomainFactory {
       SmsMessages messages,
       PhoneNumberDigest digests,
       NumberSendLog numberSends) {
-    return new SmsCodeService(
+    return new SmsSignInService(
         store,
         cipher,
         sender,

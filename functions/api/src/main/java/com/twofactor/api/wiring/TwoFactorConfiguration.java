@@ -20,22 +20,22 @@ public class TwoFactorConfiguration {
   /** How long a lockout lasts. */
   private Duration lockDuration = Duration.ofMinutes(15);
 
-  private Sms sms = new Sms();
-  private BackupCodes backupCodes = new BackupCodes();
+  private SmsSettings sms = new SmsSettings();
+  private BackupCodeSettings backupCodes = new BackupCodeSettings();
 
-  public BackupCodes getBackupCodes() {
+  public BackupCodeSettings getBackupCodes() {
     return backupCodes;
   }
 
-  public void setBackupCodes(BackupCodes backupCodes) {
+  public void setBackupCodes(BackupCodeSettings backupCodes) {
     this.backupCodes = backupCodes;
   }
 
-  public Sms getSms() {
+  public SmsSettings getSms() {
     return sms;
   }
 
-  public void setSms(Sms sms) {
+  public void setSms(SmsSettings sms) {
     this.sms = sms;
   }
 
@@ -65,7 +65,7 @@ public class TwoFactorConfiguration {
 
   /** Settings under {@code two-factor.sms.*}. */
   @ConfigurationProperties("sms")
-  public static class Sms {
+  public static class SmsSettings {
     /** ISO 3166 region codes whose mobile numbers may receive codes. */
     private List<String> allowedCountries = List.of("US", "CA", "GB", "DE", "FR");
 
@@ -135,7 +135,7 @@ public class TwoFactorConfiguration {
 
   /** Settings under {@code two-factor.backup-codes.*}. */
   @ConfigurationProperties("backup-codes")
-  public static class BackupCodes {
+  public static class BackupCodeSettings {
     /** Codes per set. */
     @Min(5)
     private int count = 10;

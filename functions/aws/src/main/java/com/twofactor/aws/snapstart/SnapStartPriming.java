@@ -4,7 +4,7 @@ import com.twofactor.api.json.StatusResponse;
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TwoFactorStatus;
-import com.twofactor.core.service.TwoFactorStatus.BackupCodes;
+import com.twofactor.core.service.TwoFactorStatus.BackupCodeSummary;
 import com.twofactor.core.service.TwoFactorStatus.MethodStatus;
 import com.twofactor.core.totp.QrCodeSvg;
 import com.twofactor.core.totp.Totp;
@@ -38,7 +38,7 @@ public final class SnapStartPriming implements OrderedResource {
 
   private static final TwoFactorStatus NOTHING_ENROLLED =
       new TwoFactorStatus(
-          false, MethodStatus.NONE, MethodStatus.NONE, BackupCodes.NONE, List.of(), null);
+          false, MethodStatus.NONE, MethodStatus.NONE, BackupCodeSummary.NONE, List.of(), null);
 
   private final StatusService status;
   private final ObjectMapper json;

@@ -12,8 +12,8 @@ import com.twofactor.core.org.Role;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.OrgService;
-import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.StatusService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.service.TwoFactorStatus;
@@ -123,7 +123,7 @@ class AwsCallBudgetTest extends OnEmulatedAws {
     store.save(store.load("budget-sms").toBuilder().smsSentAt(List.of()).build());
     aws.calls.reset();
 
-    aws.bean(SmsCodeService.class).sendSignInCode("budget-sms", "budget-sms");
+    aws.bean(SmsSignInService.class).sendSignInCode("budget-sms", "budget-sms");
 
     assertThat(aws.calls.calls())
         .containsExactly(

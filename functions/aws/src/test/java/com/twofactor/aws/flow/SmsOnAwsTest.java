@@ -11,8 +11,8 @@ import com.twofactor.core.model.Method;
 import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.service.SmsCodeService;
 import com.twofactor.core.service.SmsEnrollmentService;
+import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.VerificationService;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
   void verifyingAnSmsCode_needsNoKms() {
     enroll("sms-budget");
     forgetSends("sms-budget");
-    aws.bean(SmsCodeService.class).sendSignInCode("sms-budget", "sms-budget");
+    aws.bean(SmsSignInService.class).sendSignInCode("sms-budget", "sms-budget");
     aws.calls.reset();
 
     aws.bean(VerificationService.class)
@@ -100,7 +100,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
         race(
             2,
             i ->
-                aws.bean(SmsCodeService.class)
+                aws.bean(SmsSignInService.class)
                     .sendSignInCode("shared-" + (i + 1), "shared-" + (i + 1)));
 
     assertThat(outcomes).containsOnlyOnce((ErrorCode) null).contains(ErrorCode.SMS_RATE_LIMITED);
@@ -177,7 +177,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
                 () -> {
                   go.await();
                   try {
-                    aws.bean(SmsCodeService.class).sendSignInCode("sms-racer", "sms-racer");
+                    aws.bean(SmsSignInService.class).sendSignInCode("sms-racer", "sms-racer");
                     return null;
                   } catch (TwoFactorException e) {
                     return e.code();
@@ -214,7 +214,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
     aws.faults.fail("Publish");
 
     assertThatThrownBy(
-            () -> aws.bean(SmsCodeService.class).sendSignInCode("sms-sns-down", "sms-sns-down"))
+            () -> aws.bean(SmsSignInService.class).sendSignInCode("sms-sns-down", "sms-sns-down"))
         .isInstanceOf(DependencyUnavailableException.class);
 
     assertThat(aws.bean(TwoFactorStore.class).load("sms-sns-down").smsCode()).isNull();

@@ -8,7 +8,7 @@ import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.service.SmsCodeService;
+import com.twofactor.core.service.SmsSignInService;
 import io.micronaut.crac.test.CheckpointSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +69,7 @@ class SnapStartPrimingTest {
   void checkpoint_neverFetchesTheSmsNumberDigestKey() {
     try (AwsTestContext aws = new AwsTestContext()) {
       aws.bean(PhoneNumberDigest.class);
-      aws.bean(SmsCodeService.class);
+      aws.bean(SmsSignInService.class);
       aws.calls.reset();
 
       aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();

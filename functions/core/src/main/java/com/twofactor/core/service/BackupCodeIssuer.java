@@ -1,6 +1,6 @@
 package com.twofactor.core.service;
 
-import com.twofactor.core.backup.BackupCodes;
+import com.twofactor.core.backup.BackupCodeHasher;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
@@ -17,34 +17,34 @@ final class BackupCodeIssuer {
   private final SecretCipher cipher;
   private final SecureRandom random;
   private final BackupCodePolicy policy;
-  private final BackupCodes codes;
+  private final BackupCodeHasher codes;
 
   BackupCodeIssuer(SecretCipher cipher, SecureRandom random, BackupCodePolicy policy) {
     this.cipher = cipher;
     this.random = random;
     this.policy = policy;
-    this.codes = new BackupCodes(policy.iterations());
+    this.codes = new BackupCodeHasher(policy.iterations());
   }
 
   /** New codes, shown once, and what is stored of them. */
-  record Issued(List<String> codes, BackupCodeSet set) {
+  record NewSet(List<String> codes, BackupCodeSet set) {
     @Override
     public String toString() {
-      return "Issued[" + set + "]";
+      return "NewSet[" + set + "]";
     }
   }
 
   /** Draws the codes and seals the reveal copy: one KMS Encrypt. */
-  Issued issue(String userId, Instant now) {
-    List<String> display = BackupCodes.generate(random, policy.count());
-    String salt = BackupCodes.newSalt(random);
+  NewSet issue(String userId, Instant now) {
+    List<String> display = BackupCodeHasher.generate(random, policy.count());
+    String salt = BackupCodeHasher.newSalt(random);
     List<String> hashes =
-        display.stream().map(code -> codes.hash(salt, BackupCodes.canonical(code))).toList();
+        display.stream().map(code -> codes.hash(salt, BackupCodeHasher.canonical(code))).toList();
     Ciphertext sealed =
         cipher.encrypt(
             String.join("\n", display).getBytes(StandardCharsets.UTF_8),
             EncryptionContext.of(userId, Purpose.BACKUP_CODES));
-    return new Issued(
+    return new NewSet(
         display,
         new BackupCodeSet(
             salt, hashes, Collections.nCopies(display.size(), Boolean.FALSE), sealed, now));

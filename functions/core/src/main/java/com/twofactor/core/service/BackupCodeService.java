@@ -101,7 +101,7 @@ public final class BackupCodeService {
    */
   public Revealed regenerate(String userId, Proof proof) {
     Instant now = clock.instant();
-    BackupCodeIssuer.Issued[] issued = new BackupCodeIssuer.Issued[1];
+    BackupCodeIssuer.NewSet[] issued = new BackupCodeIssuer.NewSet[1];
     try (ProofCheck check = verification.check(userId, proof)) {
       updates.apply(
           userId,

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * "Disable 2FA", or removing one method. Needs a fresh second factor. Turning 2FA off is refused
  * while an org of the user requires it: for owners through the marks in their own state (checked in
  * the same conditional write, so it cannot race past a requirement switch), for members through
- * their memberships.
+ * their memberships. Thread-safe: it keeps no state between calls.
  */
 public final class DisableService {
   private final TwoFactorStore store;
@@ -132,9 +132,11 @@ public final class DisableService {
   }
 
   /**
-   * The orgs that forbid turning 2FA off: those the user belongs to that require it, and those that
-   * marked the user as an owner, unless the org was seen not to require it (a mark left by an
-   * interrupted switch-off, which this write cleans up).
+   * The orgs that forbid turning 2FA off: those the user belongs to that require it, and every org
+   * whose requirement mark is in the user's state. Every mark counts, whatever the org reads now: a
+   * mark is set and cleared only by its org's own transaction (the switch, a promotion, a removal),
+   * so none is left behind, and honouring each one is what keeps a disable from racing past a
+   * switch-on that has not been read yet.
    */
   private static List<String> binding(UserTwoFactor state, Set<String> requiringOrgs) {
     Set<String> binding = new TreeSet<>(requiringOrgs);

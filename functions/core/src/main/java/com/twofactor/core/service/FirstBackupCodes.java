@@ -16,7 +16,7 @@ final class FirstBackupCodes {
   private final BackupCodeIssuer issuer;
   private final BackupCodePolicy policy;
   private final String userId;
-  private BackupCodeIssuer.Issued issued;
+  private BackupCodeIssuer.NewSet issued;
 
   FirstBackupCodes(BackupCodeIssuer issuer, BackupCodePolicy policy, String userId) {
     this.issuer = issuer;

@@ -1,7 +1,7 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.InvalidRequestException;
-import com.twofactor.core.backup.BackupCodes;
+import com.twofactor.core.backup.BackupCodeHasher;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
@@ -38,7 +38,7 @@ final class ProofCheck implements AutoCloseable {
   private final SecretCipher cipher;
   private final LockoutPolicy lockout;
   private final SmsPolicy smsPolicy;
-  private final BackupCodes backupCodes;
+  private final BackupCodeHasher backupCodes;
   private final Totp totp;
   private final String userId;
   private final Method method;
@@ -54,7 +54,7 @@ final class ProofCheck implements AutoCloseable {
       SecretCipher cipher,
       LockoutPolicy lockout,
       SmsPolicy smsPolicy,
-      BackupCodes backupCodes,
+      BackupCodeHasher backupCodes,
       Totp totp,
       String userId,
       Method method,
@@ -66,7 +66,7 @@ final class ProofCheck implements AutoCloseable {
     this.totp = totp;
     this.userId = userId;
     this.method = method;
-    this.code = method == Method.BACKUP_CODE ? BackupCodes.canonical(code) : Codes.sixDigits(code);
+    this.code = method.canonicalCode(code);
   }
 
   /** The state with the proof used up and the failure count reset, and what it proved. */
@@ -91,9 +91,8 @@ final class ProofCheck implements AutoCloseable {
           case BACKUP_CODE -> spendBackupCode(state);
         };
     if (spent == null) {
-      UserTwoFactor counted =
-          method == Method.SMS ? SmsCodeChecks.afterWrongTry(state, smsPolicy) : state;
-      return Verifications.refuseWrongCode(lockout, counted, now, actor, action(), details(null));
+      UserTwoFactor counted = method == Method.SMS ? smsPolicy.afterWrongTry(state) : state;
+      return lockout.refuseWrongCode(counted, now, actor, action(), details(null));
     }
     UserTwoFactor next = lockout.afterSuccess(spent);
     OptionalInt remaining =
@@ -152,7 +151,7 @@ final class ProofCheck implements AutoCloseable {
 
   private UserTwoFactor spendSms(UserTwoFactor state, Instant now) {
     if (state.activeSms().isEmpty()
-        || !SmsCodeChecks.matches(state, SmsCode.Purpose.SIGN_IN, code, now, smsPolicy)) {
+        || !smsPolicy.codeMatches(state, SmsCode.Purpose.SIGN_IN, code, now)) {
       return null;
     }
     return state.toBuilder().smsCode(null).build();
@@ -166,7 +165,7 @@ final class ProofCheck implements AutoCloseable {
     }
     byte[] guess =
         derivedGuesses.computeIfAbsent(set.salt(), salt -> backupCodes.derive(salt, code));
-    int index = BackupCodes.find(guess, set.hashes(), set.used());
+    int index = BackupCodeHasher.find(guess, set.hashes(), set.used());
     return index < 0 ? null : state.toBuilder().backupCodes(set.withUsed(index)).build();
   }
 

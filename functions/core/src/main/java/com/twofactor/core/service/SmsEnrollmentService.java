@@ -4,6 +4,7 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.Method;
 import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
@@ -17,7 +18,6 @@ import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.sms.PhoneNumbers;
-import com.twofactor.core.sms.SmsCodes;
 import com.twofactor.core.sms.SmsMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -86,8 +86,8 @@ public final class SmsEnrollmentService {
   public SmsChallenge start(String userId, String phoneNumber, Optional<Proof> proof) {
     PhoneNumbers.Checked phone = phones.check(phoneNumber);
     Instant now = clock.instant();
-    SmsCodes.Issued issued =
-        SmsCodes.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
+    SmsCode.Issued issued =
+        SmsCode.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
     // Sealed and reserved at most once however many rounds the write takes.
     Ciphertext[] sealed = new Ciphertext[1];
     NumberSendLimits.Reservation slot = numbers.reservation(now);
@@ -127,7 +127,7 @@ public final class SmsEnrollmentService {
       UserTwoFactor state,
       PhoneNumbers.Checked phone,
       Ciphertext sealed,
-      SmsCodes.Issued issued,
+      SmsCode.Issued issued,
       Instant now) {
     var sends = policy.afterSend(state, now);
     UserTwoFactor next =
@@ -150,7 +150,7 @@ public final class SmsEnrollmentService {
 
   /** Activates the pending phone when {@code code} is its live code; wrong codes count. */
   public Confirmation confirm(String userId, String code) {
-    String digits = Codes.sixDigits(code);
+    String digits = Method.SMS.canonicalCode(code);
     FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, backupPolicy, userId);
     return updates.apply(
         userId,
@@ -166,14 +166,9 @@ public final class SmsEnrollmentService {
                               ErrorCode.NO_PENDING_ENROLLMENT,
                               "There is no phone waiting for confirmation; add one first."));
           Map<String, String> details = Map.of("method", "sms");
-          if (!SmsCodeChecks.matches(state, SmsCode.Purpose.ENROLLMENT, digits, now, policy)) {
-            return Verifications.refuseWrongCode(
-                lockout,
-                SmsCodeChecks.afterWrongTry(state, policy),
-                now,
-                userId,
-                "sms.enable",
-                details);
+          if (!policy.codeMatches(state, SmsCode.Purpose.ENROLLMENT, digits, now)) {
+            return lockout.refuseWrongCode(
+                policy.afterWrongTry(state), now, userId, "sms.enable", details);
           }
           UserTwoFactor activated =
               lockout.afterSuccess(state).toBuilder()

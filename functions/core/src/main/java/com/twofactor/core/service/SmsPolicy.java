@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.NumberSends;
+import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * DESIGN.md rule 3: codes live {@code codeTtl} and allow {@code maxAttempts} tries; sends to one
- * user are at least {@code minInterval} apart and at most {@code maxPerHour} an hour. The send log
- * is part of the user's state, so the limits hold across Lambda instances and, through the
- * conditional write, across concurrent requests.
+ * docs/security-rules.md rule 3: codes live {@code codeTtl} and allow {@code maxAttempts} tries;
+ * sends to one user are at least {@code minInterval} apart and at most {@code maxPerHour} an hour.
+ * The send log is part of the user's state, so the limits hold across Lambda instances and, through
+ * the conditional write, across concurrent requests.
  *
  * <p>Issue 9: sends to one destination number, whichever accounts ask, are limited too ({@code
  * perNumber}: by default 3 per 15 minutes and 10 per 24 hours), so that many accounts cannot pump
@@ -56,6 +57,27 @@ public record SmsPolicy(
   }
 
   private static final Duration WINDOW = Duration.ofHours(1);
+
+  /** True when the state holds a live code for {@code purpose}, with tries left, equal to code. */
+  boolean codeMatches(UserTwoFactor state, SmsCode.Purpose purpose, String code, Instant now) {
+    return state
+        .liveSmsCode(purpose, now)
+        .filter(c -> c.attempts() < maxAttempts)
+        .map(c -> c.matches(code))
+        .orElse(false);
+  }
+
+  /** The state after a wrong try: the code's count goes up, and the code dies at the limit. */
+  UserTwoFactor afterWrongTry(UserTwoFactor state) {
+    SmsCode code = state.smsCode();
+    if (code == null) {
+      return state;
+    }
+    int attempts = code.attempts() + 1;
+    return state.toBuilder()
+        .smsCode(attempts >= maxAttempts ? null : code.withAttempts(attempts))
+        .build();
+  }
 
   /** Sends within the last hour, oldest first. */
   List<Instant> recentSends(UserTwoFactor state, Instant now) {

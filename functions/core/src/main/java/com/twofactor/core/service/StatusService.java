@@ -121,12 +121,12 @@ public final class StatusService {
             .backupCodeSet()
             .map(
                 set ->
-                    new TwoFactorStatus.BackupCodes(
+                    new TwoFactorStatus.BackupCodeSummary(
                         set.remaining(),
                         set.total(),
                         set.generatedAt(),
                         set.remaining() <= policy.lowWatermark()))
-            .orElse(TwoFactorStatus.BackupCodes.NONE),
+            .orElse(TwoFactorStatus.BackupCodeSummary.NONE),
         requiredBy,
         state.isLockedAt(now) ? state.lockedUntil() : null);
   }

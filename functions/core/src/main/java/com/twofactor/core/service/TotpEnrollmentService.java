@@ -4,6 +4,7 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.model.Method;
 import com.twofactor.core.model.PendingTotp;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.AuditEvent;
@@ -27,8 +28,9 @@ import java.util.OptionalLong;
 
 /**
  * Sets up the TOTP factor: a pending secret, shown once as text, URI and QR code, becomes active
- * when the user types a code it produced (DESIGN.md rule 1). Adding it to an account that already
- * has a factor needs a fresh proof of that factor, so a stolen session cannot add its own app.
+ * when the user types a code it produced (docs/security-rules.md rule 1). Adding it to an account
+ * that already has a factor needs a fresh proof of that factor, so a stolen session cannot add its
+ * own app.
  */
 public final class TotpEnrollmentService {
   /** How long a started set-up waits for its confirmation code. */
@@ -127,7 +129,7 @@ public final class TotpEnrollmentService {
    * step used is remembered, so the same code cannot then be replayed to verify.
    */
   public Confirmation confirm(String userId, String code) {
-    String digits = Codes.sixDigits(code);
+    String digits = Method.TOTP.canonicalCode(code);
     FirstBackupCodes backupCodes = new FirstBackupCodes(backupCodeIssuer, backupPolicy, userId);
     return updates.apply(
         userId,
@@ -152,8 +154,8 @@ public final class TotpEnrollmentService {
             Arrays.fill(secret, (byte) 0);
           }
           if (step.isEmpty()) {
-            return Verifications.refuseWrongCode(
-                lockout, state, now, userId, "totp.enable", Map.of("method", "totp"));
+            return lockout.refuseWrongCode(
+                state, now, userId, "totp.enable", Map.of("method", "totp"));
           }
           UserTwoFactor activated =
               lockout.afterSuccess(state).toBuilder()

@@ -9,7 +9,7 @@ public record TwoFactorStatus(
     boolean enabled,
     MethodStatus totp,
     MethodStatus sms,
-    BackupCodes backupCodes,
+    BackupCodeSummary backupCodes,
     List<OrgRequirement> requiredBy,
     Instant lockedUntil) {
 
@@ -32,8 +32,9 @@ public record TwoFactorStatus(
    * How many backup codes are left of how many, and when the set was made; {@code runningLow} when
    * so few are left that the user should make new ones.
    */
-  public record BackupCodes(int remaining, int total, Instant generatedAt, boolean runningLow) {
-    public static final BackupCodes NONE = new BackupCodes(0, 0, null, false);
+  public record BackupCodeSummary(
+      int remaining, int total, Instant generatedAt, boolean runningLow) {
+    public static final BackupCodeSummary NONE = new BackupCodeSummary(0, 0, null, false);
   }
 
   /** The lifecycle of a method. */

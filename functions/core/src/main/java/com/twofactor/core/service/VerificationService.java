@@ -1,6 +1,6 @@
 package com.twofactor.core.service;
 
-import com.twofactor.core.backup.BackupCodes;
+import com.twofactor.core.backup.BackupCodeHasher;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.SecretCipher;
@@ -18,7 +18,7 @@ public final class VerificationService {
   private final Clock clock;
   private final LockoutPolicy lockout;
   private final SmsPolicy smsPolicy;
-  private final BackupCodes backupCodes;
+  private final BackupCodeHasher backupCodes;
   private final Totp totp = new Totp();
   private final StateUpdates updates;
 
@@ -34,7 +34,7 @@ public final class VerificationService {
     this.clock = clock;
     this.lockout = lockout;
     this.smsPolicy = smsPolicy;
-    this.backupCodes = new BackupCodes(backupPolicy.iterations());
+    this.backupCodes = new BackupCodeHasher(backupPolicy.iterations());
     this.updates = new StateUpdates(store, audit);
   }
 

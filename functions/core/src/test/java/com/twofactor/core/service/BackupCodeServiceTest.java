@@ -44,7 +44,7 @@ class BackupCodeServiceTest {
     List<String> codes = enrollWithCodes("alice");
 
     assertThat(codes).hasSize(10).doesNotHaveDuplicates();
-    TwoFactorStatus.BackupCodes status = f.status.status("alice").backupCodes();
+    TwoFactorStatus.BackupCodeSummary status = f.status.status("alice").backupCodes();
     assertThat(status.remaining()).isEqualTo(10);
     assertThat(status.total()).isEqualTo(10);
     assertThat(status.runningLow()).isFalse();
@@ -101,7 +101,7 @@ class BackupCodeServiceTest {
       f.verification.verify("alice", "alice", Method.BACKUP_CODE, codes.get(i));
     }
 
-    TwoFactorStatus.BackupCodes status = f.status.status("alice").backupCodes();
+    TwoFactorStatus.BackupCodeSummary status = f.status.status("alice").backupCodes();
     assertThat(status.remaining()).isEqualTo(3);
     assertThat(status.runningLow()).isTrue();
   }

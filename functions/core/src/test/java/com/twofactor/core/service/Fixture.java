@@ -74,8 +74,8 @@ final class Fixture {
           verification,
           digests,
           numberSends);
-  final SmsCodeService smsCodes =
-      new SmsCodeService(
+  final SmsSignInService smsSignIn =
+      new SmsSignInService(
           store,
           cipher,
           outbox,

@@ -53,9 +53,9 @@ class PerNumberSmsLimitsTest {
     f.enrollSms("u1");
     f.enrollSms("u2");
     f.clock.advance(Duration.ofMinutes(1));
-    f.smsCodes.sendSignInCode("u1", "u1");
+    f.smsSignIn.sendSignInCode("u1", "u1");
 
-    TwoFactorException e = refusal(() -> f.smsCodes.sendSignInCode("u2", "u2"));
+    TwoFactorException e = refusal(() -> f.smsSignIn.sendSignInCode("u2", "u2"));
 
     assertThat(e.code()).isEqualTo(ErrorCode.SMS_RATE_LIMITED);
     assertThat(f.outbox.messages()).hasSize(3);

@@ -143,7 +143,7 @@ class SmsServicesTest {
             InvalidRequestException.class,
             e -> assertThat(e.errors().get(0).field()).isEqualTo("verification"));
 
-    f.smsCodes.sendSignInCode("alice", "alice");
+    f.smsSignIn.sendSignInCode("alice", "alice");
     String signIn = f.outbox.lastCodeTo(PHONE);
     f.clock.advance(Duration.ofSeconds(30));
     f.smsEnrollment.start("alice", "+12015550199", Optional.of(new Proof(Method.SMS, signIn)));
@@ -159,7 +159,7 @@ class SmsServicesTest {
   void signIn_aTextedCodeVerifiesOnceOnly() {
     f.enrollSms("alice");
     f.clock.advance(Duration.ofSeconds(30));
-    f.smsCodes.sendSignInCode("alice", "alice");
+    f.smsSignIn.sendSignInCode("alice", "alice");
     String code = f.outbox.lastCodeTo(PHONE);
 
     assertThat(f.verification.verify("alice", "alice", Method.SMS, code).method())
@@ -172,7 +172,7 @@ class SmsServicesTest {
   void signIn_wrongCodesCountTowardsTheSharedLockout() {
     f.enrollSms("alice");
     f.clock.advance(Duration.ofSeconds(30));
-    f.smsCodes.sendSignInCode("alice", "alice");
+    f.smsSignIn.sendSignInCode("alice", "alice");
     String code = f.outbox.lastCodeTo(PHONE);
     for (int i = 0; i < 4; i++) {
       codeOf(() -> f.verification.verify("alice", "alice", Method.SMS, wrong(code)));
@@ -184,7 +184,7 @@ class SmsServicesTest {
 
   @Test
   void signIn_withoutAnActivePhoneIsNotFound() {
-    assertThat(codeOf(() -> f.smsCodes.sendSignInCode("alice", "alice")))
+    assertThat(codeOf(() -> f.smsSignIn.sendSignInCode("alice", "alice")))
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(f.outbox.messages()).isEmpty();
   }
@@ -198,7 +198,7 @@ class SmsServicesTest {
     f.clock.advance(Duration.ofMinutes(1));
     int sent = f.outbox.messages().size();
 
-    assertThat(codeOf(() -> f.smsCodes.sendSignInCode("alice", "alice")))
+    assertThat(codeOf(() -> f.smsSignIn.sendSignInCode("alice", "alice")))
         .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
     assertThat(f.outbox.messages()).hasSize(sent);
   }

@@ -26,7 +26,7 @@ class TotpStepUpTest {
   private String smsUserWithSignInCode(String userId) {
     f.enrollSms(userId);
     f.clock.advance(SmsPolicy.DEFAULT.minInterval());
-    f.smsCodes.sendSignInCode(userId, userId);
+    f.smsSignIn.sendSignInCode(userId, userId);
     return f.outbox.lastCodeTo(Fixture.PHONE);
   }
 

@@ -1,10 +1,10 @@
-package com.twofactor.cognitoauth;
+package com.twofactor.verification;
 
 import com.twofactor.aws.testing.LogbackConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoggingConfigTest {
+class VerificationLoggingConfigTest {
 
   @Test
   void logbackXml_logsStructuredJsonAtInfo() throws Exception {

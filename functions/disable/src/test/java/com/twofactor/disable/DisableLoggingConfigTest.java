@@ -1,10 +1,10 @@
-package com.twofactor.orgenforcement;
+package com.twofactor.disable;
 
 import com.twofactor.aws.testing.LogbackConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoggingConfigTest {
+class DisableLoggingConfigTest {
 
   @Test
   void logbackXml_logsStructuredJsonAtInfo() throws Exception {

@@ -1,10 +1,10 @@
-package com.twofactor.securityevents;
+package com.twofactor.backupcodes;
 
 import com.twofactor.aws.testing.LogbackConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoggingConfigTest {
+class BackupCodesLoggingConfigTest {
 
   @Test
   void logbackXml_logsStructuredJsonAtInfo() throws Exception {

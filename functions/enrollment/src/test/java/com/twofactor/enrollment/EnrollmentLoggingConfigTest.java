@@ -1,10 +1,10 @@
-package com.twofactor.backupcodes;
+package com.twofactor.enrollment;
 
 import com.twofactor.aws.testing.LogbackConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoggingConfigTest {
+class EnrollmentLoggingConfigTest {
 
   @Test
   void logbackXml_logsStructuredJsonAtInfo() throws Exception {

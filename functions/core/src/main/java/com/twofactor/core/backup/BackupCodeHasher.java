@@ -18,7 +18,7 @@ import javax.crypto.spec.PBEKeySpec;
  * under a per-set salt are stored for checking; one derivation checks a guess against the whole
  * set, compared in constant time. Thread-safe.
  */
-public final class BackupCodes {
+public final class BackupCodeHasher {
   /** Crockford base 32: digits and letters without the look-alikes i, l, o and u. */
   static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -32,7 +32,7 @@ public final class BackupCodes {
    * @param iterations PBKDF2 work factor: slows an offline guess at a leaked hash without making a
    *     check (one derivation) noticeable on the request path
    */
-  public BackupCodes(int iterations) {
+  public BackupCodeHasher(int iterations) {
     this.iterations = iterations;
   }
 

@@ -1,10 +1,10 @@
-package com.twofactor.enrollment;
+package com.twofactor.orgenforcement;
 
 import com.twofactor.aws.testing.LogbackConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoggingConfigTest {
+class OrgEnforcementLoggingConfigTest {
 
   @Test
   void logbackXml_logsStructuredJsonAtInfo() throws Exception {

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BackupCodesTest {
-  private final BackupCodes codes = new BackupCodes(1_000);
+  private final BackupCodeHasher codes = new BackupCodeHasher(1_000);
 
   @Test
   void generate_makesDistinctXxxxDashXxxxCodesWithoutLookAlikes() {
-    List<String> set = BackupCodes.generate(new SecureRandom(), 10);
+    List<String> set = BackupCodeHasher.generate(new SecureRandom(), 10);
 
     assertThat(set)
         .hasSize(10)
@@ -27,21 +27,21 @@ class BackupCodesTest {
 
   @Test
   void alphabet_has32SymbolsSoEachCodeCarries40Bits() {
-    assertThat(BackupCodes.ALPHABET).hasSize(32);
-    assertThat(new HashSet<>(BackupCodes.ALPHABET.chars().boxed().toList())).hasSize(32);
+    assertThat(BackupCodeHasher.ALPHABET).hasSize(32);
+    assertThat(new HashSet<>(BackupCodeHasher.ALPHABET.chars().boxed().toList())).hasSize(32);
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"ab1d-2k0z", "AB1D-2K0Z", "ab1d2k0z", " ab1d 2k0z ", "AB1D 2KOZ", "abld-2k0z"})
   void canonical_acceptsAnyCaseWithOrWithoutTheHyphenAndReadsLookAlikes(String typed) {
-    assertThat(BackupCodes.canonical(typed)).isEqualTo("ab1d2k0z");
+    assertThat(BackupCodeHasher.canonical(typed)).isEqualTo("ab1d2k0z");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ab1d-2k0", "ab1d-2k0zz", "ab1d-2k0u", "123456", "", "ab1d_2k0z"})
   void canonical_refusesWhatCannotBeABackupCode(String typed) {
-    assertThatThrownBy(() -> BackupCodes.canonical(typed))
+    assertThatThrownBy(() -> BackupCodeHasher.canonical(typed))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e -> assertThat(e.errors().get(0).field()).isEqualTo("code"));
@@ -49,7 +49,7 @@ class BackupCodesTest {
 
   @Test
   void find_locatesOnlyAnUnusedCodeOfTheSet() {
-    String salt = BackupCodes.newSalt(new SecureRandom());
+    String salt = BackupCodeHasher.newSalt(new SecureRandom());
     List<String> hashes =
         List.of(
             codes.hash(salt, "aaaa2222"),
@@ -57,13 +57,16 @@ class BackupCodesTest {
             codes.hash(salt, "cccc4444"));
 
     assertThat(
-            BackupCodes.find(codes.derive(salt, "bbbb3333"), hashes, List.of(false, false, false)))
+            BackupCodeHasher.find(
+                codes.derive(salt, "bbbb3333"), hashes, List.of(false, false, false)))
         .isEqualTo(1);
     assertThat(
-            BackupCodes.find(codes.derive(salt, "bbbb3333"), hashes, List.of(false, true, false)))
+            BackupCodeHasher.find(
+                codes.derive(salt, "bbbb3333"), hashes, List.of(false, true, false)))
         .isEqualTo(-1);
     assertThat(
-            BackupCodes.find(codes.derive(salt, "dddd5555"), hashes, List.of(false, false, false)))
+            BackupCodeHasher.find(
+                codes.derive(salt, "dddd5555"), hashes, List.of(false, false, false)))
         .isEqualTo(-1);
   }
 
@@ -71,7 +74,7 @@ class BackupCodesTest {
   void hash_dependsOnTheSalt() {
     SecureRandom random = new SecureRandom();
 
-    assertThat(codes.hash(BackupCodes.newSalt(random), "aaaa2222"))
-        .isNotEqualTo(codes.hash(BackupCodes.newSalt(random), "aaaa2222"));
+    assertThat(codes.hash(BackupCodeHasher.newSalt(random), "aaaa2222"))
+        .isNotEqualTo(codes.hash(BackupCodeHasher.newSalt(random), "aaaa2222"));
   }
 }

@@ -13,7 +13,6 @@ import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.sms.SmsCodes;
 import com.twofactor.core.sms.SmsMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -29,7 +28,7 @@ import java.util.Map;
  * and Decrypt on an instance's first send). Concurrent requests within the rate window produce one
  * SMS: the send is recorded by the conditional writes before anything is sent.
  */
-public final class SmsCodeService {
+public final class SmsSignInService {
   private final SecretCipher cipher;
   private final Clock clock;
   private final SecureRandom random;
@@ -39,7 +38,7 @@ public final class SmsCodeService {
   private final SmsDelivery delivery;
   private final NumberSendLimits numbers;
 
-  public SmsCodeService(
+  public SmsSignInService(
       TwoFactorStore store,
       SecretCipher cipher,
       SmsSender sender,
@@ -66,8 +65,8 @@ public final class SmsCodeService {
    */
   public SmsChallenge sendSignInCode(String actor, String userId) {
     Instant now = clock.instant();
-    SmsCodes.Issued issued =
-        SmsCodes.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
+    SmsCode.Issued issued =
+        SmsCode.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
     // Opened and reserved at most once however many rounds the write takes.
     String[] phone = new String[1];
     NumberSendLimits.Reservation slot = numbers.reservation(now);
