@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * An AWS dependency (DynamoDB, KMS, SNS) failed or was too contended to finish the operation. The
- * operation granted nothing and left no half-written state (DESIGN.md rule 7: fail closed).
+ * operation granted nothing and left no half-written state (docs/security-rules.md rule 7: fail
+ * closed).
  */
 public final class DependencyUnavailableException extends TwoFactorException {
   private static final long serialVersionUID = 1L;

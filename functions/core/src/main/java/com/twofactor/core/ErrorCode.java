@@ -1,8 +1,8 @@
 package com.twofactor.core;
 
 /**
- * Stable, machine-readable error codes of the public contract (DESIGN.md, "Routes"). The HTTP edge
- * maps each to a status; the wire value never changes once published.
+ * Stable, machine-readable error codes of the public contract (docs/error-codes.md, with their
+ * statuses). The HTTP edge maps each to a status; the wire value never changes once published.
  */
 public enum ErrorCode {
   INVALID_REQUEST("invalid_request"),

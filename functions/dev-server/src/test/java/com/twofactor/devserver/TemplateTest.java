@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * template.yaml against the code: every route the controllers serve is wired in API Gateway with
  * the right authorization, every function points at its own jar, and the data resources keep the
- * protections DESIGN.md asks for.
+ * protections docs/data-model.md and docs/security-rules.md describe.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")

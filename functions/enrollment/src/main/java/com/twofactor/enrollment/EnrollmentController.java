@@ -20,7 +20,7 @@ import io.micronaut.http.annotation.Post;
 import jakarta.validation.Valid;
 import java.util.Optional;
 
-/** Status, TOTP and SMS set-up of the calling user (DESIGN.md: /two-factor, /totp*, /sms*). */
+/** Status, TOTP and SMS set-up of the calling user (openapi.yaml: /two-factor, /totp*, /sms*). */
 @Controller("/two-factor")
 public class EnrollmentController {
   private final StatusService status;

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * DESIGN.md performance budgets, counted at the SDK boundary with an ExecutionInterceptor. Every
+ * The budgets of docs/budgets.md, counted at the SDK boundary with an ExecutionInterceptor. Every
  * text also reads and conditionally writes its number's send log (issue 9); the digest key costs a
  * read and a KMS Decrypt once per instance, and is made (Encrypt and a put) once per deployment.
  */

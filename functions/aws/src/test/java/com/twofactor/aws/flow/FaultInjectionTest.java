@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md rule 7: a failing dependency grants nothing and leaves no half-written state. */
+/**
+ * docs/security-rules.md rule 7: a failing dependency grants nothing and leaves no half-written
+ * state.
+ */
 class FaultInjectionTest extends OnEmulatedAws {
   @AfterEach
   void heal() {

@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts AWS API calls as {@code Service.Operation}, once per call whatever its retries, so tests
- * can assert the call budgets of DESIGN.md. Thread-safe.
+ * can assert the call budgets of docs/budgets.md. Thread-safe.
  */
 public final class CountingInterceptor implements ExecutionInterceptor {
   private final List<String> calls = new CopyOnWriteArrayList<>();

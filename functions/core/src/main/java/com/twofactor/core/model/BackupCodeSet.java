@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A user's set of single-use backup codes (DESIGN.md rule 4). For checking, each code is kept only
- * as a PBKDF2 hash under the set's salt, so consuming a code needs no KMS call; for "Reveal codes",
- * the whole set is also kept encrypted ({@code sealed}, purpose {@code BACKUP_CODES}), in the same
- * order as {@code hashes}.
+ * A user's set of single-use backup codes (docs/security-rules.md rule 4). For checking, each code
+ * is kept only as a PBKDF2 hash under the set's salt, so consuming a code needs no KMS call; for
+ * "Reveal codes", the whole set is also kept encrypted ({@code sealed}, purpose {@code
+ * BACKUP_CODES}), in the same order as {@code hashes}.
  *
  * @param salt base64 of the set's random salt; it also identifies the set
  * @param hashes base64 of each code's hash

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>{@code version} is the optimistic-locking token: a store writes a new state only when the
  * stored version still equals the one that was read (0 means "nothing stored yet"), so concurrent
- * requests cannot lose each other's updates or use a code twice (DESIGN.md rule 6).
+ * requests cannot lose each other's updates or use a code twice (docs/security-rules.md rule 6).
  *
  * @param smsSentAt when SMS codes were sent within the last hour, oldest first (rate limits)
  * @param requiredBy the orgs that require this user, as one of their owners, to keep 2FA: marked in
