@@ -101,7 +101,7 @@ public final class BackupCodeService {
    */
   public Revealed regenerate(String userId, Proof proof) {
     Instant now = clock.instant();
-    BackupCodeIssuer.NewSet[] issued = new BackupCodeIssuer.NewSet[1];
+    Once<BackupCodeIssuer.NewSet> issued = new Once<>();
     try (ProofCheck check = verification.check(userId, proof)) {
       updates.apply(
           userId,
@@ -114,11 +114,9 @@ public final class BackupCodeService {
                 clock.instant(),
                 userId,
                 spent -> {
-                  if (issued[0] == null) {
-                    issued[0] = issuer.issue(userId, now);
-                  }
+                  BackupCodeIssuer.NewSet fresh = issued.get(() -> issuer.issue(userId, now));
                   return Decision.grant(
-                      spent.next().toBuilder().backupCodes(issued[0].set()).build(),
+                      spent.next().toBuilder().backupCodes(fresh.set()).build(),
                       null,
                       new AuditEvent(
                           now,
@@ -126,12 +124,12 @@ public final class BackupCodeService {
                           "backup_codes.regenerate",
                           userId,
                           AuditEvent.Outcome.SUCCESS,
-                          Map.of("total", Integer.toString(issued[0].codes().size()))));
+                          Map.of("total", Integer.toString(fresh.codes().size()))));
                 });
           });
     }
     List<RevealedCode> codes =
-        issued[0].codes().stream().map(code -> new RevealedCode(code, false)).toList();
+        issued.orNull().codes().stream().map(code -> new RevealedCode(code, false)).toList();
     return new Revealed(codes, codes.size());
   }
 

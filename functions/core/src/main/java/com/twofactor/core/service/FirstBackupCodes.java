@@ -16,7 +16,7 @@ final class FirstBackupCodes {
   private final BackupCodeIssuer issuer;
   private final BackupCodePolicy policy;
   private final String userId;
-  private BackupCodeIssuer.NewSet issued;
+  private final Once<BackupCodeIssuer.NewSet> issued = new Once<>();
 
   FirstBackupCodes(BackupCodeIssuer issuer, BackupCodePolicy policy, String userId) {
     this.issuer = issuer;
@@ -47,9 +47,7 @@ final class FirstBackupCodes {
     if (next.backupCodes() != null) {
       return new Result(next, List.of(), List.of());
     }
-    if (issued == null) {
-      issued = issuer.issue(userId, now);
-    }
+    BackupCodeIssuer.NewSet issued = this.issued.get(() -> issuer.issue(userId, now));
     return new Result(
         next.toBuilder().backupCodes(issued.set()).build(),
         issued.codes(),

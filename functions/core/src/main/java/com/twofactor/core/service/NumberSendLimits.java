@@ -1,10 +1,8 @@
 package com.twofactor.core.service;
 
-import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.model.NumberSends;
 import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.PhoneNumberDigest;
-import com.twofactor.core.port.StaleStateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,20 +101,18 @@ final class NumberSendLimits {
     }
   }
 
-  /** Read, decide ({@code null}: nothing to write), conditionally write; again on a lost race. */
+  /**
+   * Read, decide ({@code null}: nothing to write), conditionally write; again on a lost race,
+   * through the service's one retry loop ({@link StateUpdates#retrying}).
+   */
   private void update(String digest, UnaryOperator<NumberSends> decide) {
-    for (int round = 0; round < StateUpdates.MAX_ROUNDS; round++) {
-      NumberSends next = decide.apply(log.load(digest));
-      if (next == null) {
-        return;
-      }
-      try {
-        log.save(next);
-        return;
-      } catch (StaleStateException lost) {
-        StateUpdates.backOff(round);
-      }
-    }
-    throw new DependencyUnavailableException("store", new StaleStateException(digest, -1));
+    StateUpdates.retrying(
+        () -> {
+          NumberSends next = decide.apply(log.load(digest));
+          if (next != null) {
+            log.save(next);
+          }
+          return null;
+        });
   }
 }

@@ -39,6 +39,8 @@ import java.util.UUID;
  *
  * <p>Members are never removed for lacking 2FA: they get the grace period from the moment the
  * requirement (or their membership) starts, and the access check says no after it.
+ *
+ * <p>Thread-safe: it keeps no state between calls.
  */
 public final class OrgService {
   private final OrgStore orgs;
@@ -292,11 +294,9 @@ public final class OrgService {
     int membersWith = 0;
     String after = null;
     do {
-      OrgStore.MemberPage page = orgs.listMembers(orgId, after, 100);
-      Map<String, UserTwoFactor> states =
-          users.loadAll(page.members().stream().map(Membership::userId).toList());
+      MembersWithStates page = membersWithStates(orgId, after, 100);
       for (Membership m : page.members()) {
-        boolean with = states.get(m.userId()).enabled();
+        boolean with = page.states().get(m.userId()).enabled();
         if (m.role() == Role.OWNER) {
           owners++;
           ownersWith += with ? 1 : 0;
@@ -344,9 +344,8 @@ public final class OrgService {
     String after = afterUserId;
     int scannedPages = 0;
     do {
-      OrgStore.MemberPage page = orgs.listMembers(orgId, after, limit - listed.size());
-      Map<String, UserTwoFactor> states =
-          users.loadAll(page.members().stream().map(Membership::userId).toList());
+      MembersWithStates page = membersWithStates(orgId, after, limit - listed.size());
+      Map<String, UserTwoFactor> states = page.states();
       for (Membership m : page.members()) {
         boolean with = states.get(m.userId()).enabled();
         if (!missingOnly || !with) {
@@ -362,6 +361,19 @@ public final class OrgService {
       scannedPages++;
     } while (after != null && listed.size() < limit && scannedPages < 10);
     return new MemberListing(listed, after);
+  }
+
+  /** One page of an org's members and their states; {@code lastUserId} is null on the last. */
+  private record MembersWithStates(
+      List<Membership> members, Map<String, UserTwoFactor> states, String lastUserId) {}
+
+  /** Reads a page of members after {@code afterUserId}: one query and one batch read. */
+  private MembersWithStates membersWithStates(String orgId, String afterUserId, int limit) {
+    OrgStore.MemberPage page = orgs.listMembers(orgId, afterUserId, limit);
+    return new MembersWithStates(
+        page.members(),
+        users.loadAll(page.members().stream().map(Membership::userId).toList()),
+        page.lastUserId());
   }
 
   /** The access check: may {@code userId} use the org now? Asked by that member or an owner. */

@@ -14,10 +14,8 @@ import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.totp.Totp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -99,13 +97,11 @@ final class ProofCheck implements AutoCloseable {
         method == Method.BACKUP_CODE
             ? OptionalInt.of(next.backupCodes().remaining())
             : OptionalInt.empty();
-    Decision<R> decided = action.apply(new Spent(next, new Verified(method, remaining)));
-    List<AuditEvent> events = new ArrayList<>();
-    events.add(
-        new AuditEvent(
-            now, actor, action(), userId, AuditEvent.Outcome.SUCCESS, details(remaining)));
-    events.addAll(decided.events());
-    return new Decision<>(decided.next(), decided.result(), decided.refusal(), events);
+    return action
+        .apply(new Spent(next, new Verified(method, remaining)))
+        .withEventFirst(
+            new AuditEvent(
+                now, actor, action(), userId, AuditEvent.Outcome.SUCCESS, details(remaining)));
   }
 
   /**

@@ -89,7 +89,7 @@ public final class SmsEnrollmentService {
     SmsCode.Issued issued =
         SmsCode.issue(random, SmsCode.Purpose.ENROLLMENT, now.plus(policy.codeTtl()));
     // Sealed and reserved at most once however many rounds the write takes.
-    Ciphertext[] sealed = new Ciphertext[1];
+    Once<Ciphertext> sealed = new Once<>();
     NumberSendLimits.Reservation slot = numbers.reservation(now);
     try (ProofCheck check = proof.map(p -> verification.check(userId, p)).orElse(null)) {
       SmsChallenge challenge =
@@ -105,14 +105,14 @@ public final class SmsEnrollmentService {
                     now,
                     userId,
                     next -> {
-                      if (sealed[0] == null) {
-                        sealed[0] =
-                            cipher.encrypt(
-                                phone.e164().getBytes(StandardCharsets.UTF_8),
-                                EncryptionContext.of(userId, Purpose.PHONE_NUMBER));
-                      }
+                      Ciphertext sealedPhone =
+                          sealed.get(
+                              () ->
+                                  cipher.encrypt(
+                                      phone.e164().getBytes(StandardCharsets.UTF_8),
+                                      EncryptionContext.of(userId, Purpose.PHONE_NUMBER)));
                       slot.take(phone.e164());
-                      return pendingPhone(next, phone, sealed[0], issued, now);
+                      return pendingPhone(next, phone, sealedPhone, issued, now);
                     });
               });
       delivery.deliver(userId, phone.e164(), issued.code(), issued.stored());

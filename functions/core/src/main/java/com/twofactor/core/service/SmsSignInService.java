@@ -68,7 +68,7 @@ public final class SmsSignInService {
     SmsCode.Issued issued =
         SmsCode.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
     // Opened and reserved at most once however many rounds the write takes.
-    String[] phone = new String[1];
+    Once<String> phone = new Once<>();
     NumberSendLimits.Reservation slot = numbers.reservation(now);
     try {
       SmsChallenge challenge =
@@ -85,14 +85,14 @@ public final class SmsSignInService {
                                     ErrorCode.NOT_FOUND,
                                     "There is no active phone to send a code to."));
                 policy.ensureCanSend(state, now);
-                if (phone[0] == null) {
-                  phone[0] =
-                      new String(
-                          cipher.decrypt(
-                              sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
-                          StandardCharsets.UTF_8);
-                }
-                slot.take(phone[0]);
+                slot.take(
+                    phone.get(
+                        () ->
+                            new String(
+                                cipher.decrypt(
+                                    sms.phone(),
+                                    EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
+                                StandardCharsets.UTF_8)));
                 var sends = policy.afterSend(state, now);
                 return Decision.grant(
                     state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
@@ -108,7 +108,7 @@ public final class SmsSignInService {
                         AuditEvent.Outcome.SUCCESS,
                         Map.of("purpose", "sign_in")));
               });
-      delivery.deliver(userId, phone[0], issued.code(), issued.stored());
+      delivery.deliver(userId, phone.orNull(), issued.code(), issued.stored());
       return challenge;
     } catch (RuntimeException notSent) {
       slot.giveBack();

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 /**
  * Read, decide, conditionally write; start again when another request wrote in between. Because a
  * decision is only acted on once its write has landed on the version it was made from, two
- * concurrent requests can never both use the same code, and no update is lost.
+ * concurrent requests can never both use the same code, and no update is lost. Every change of
+ * stored state goes through here: the user's state ({@link #apply}), an org's commit and the
+ * per-number SMS log ({@link #retrying}). Thread-safe: it keeps no state between calls.
  */
 final class StateUpdates {
   /**
@@ -41,10 +43,7 @@ final class StateUpdates {
             store.save(decision.next());
           }
           decision.events().forEach(audit::record);
-          if (decision.refusal() != null) {
-            throw decision.refusal();
-          }
-          return decision.result();
+          return decision.settle();
         });
   }
 
@@ -67,7 +66,7 @@ final class StateUpdates {
   }
 
   /** A short random pause (not security-relevant randomness) so contenders stop colliding. */
-  static void backOff(int round) {
+  private static void backOff(int round) {
     int bound = Math.min(MAX_BACKOFF_MILLIS, 2 + 2 * round);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextInt(bound));

@@ -93,9 +93,8 @@ public final class TotpEnrollmentService {
               QrCodeSvg.dataUri(uri),
               clock.instant().plus(PENDING_TTL));
       EncryptionContext context = EncryptionContext.of(userId, Purpose.TOTP_SECRET);
-      // Sealed once, on the first pass that gets this far: a lost write race re-reads the state
-      // but does not pay for another KMS call.
-      Ciphertext[] sealed = new Ciphertext[1];
+      // Sealed on the first pass that gets this far, not again after a lost write race.
+      Once<Ciphertext> sealed = new Once<>();
       updates.apply(
           userId,
           state -> {
@@ -106,16 +105,15 @@ public final class TotpEnrollmentService {
                 state,
                 clock.instant(),
                 userId,
-                next -> {
-                  if (sealed[0] == null) {
-                    sealed[0] = cipher.encrypt(secret, context);
-                  }
-                  return Decision.grant(
-                      next.toBuilder()
-                          .pendingTotp(new PendingTotp(sealed[0], setup.expiresAt()))
-                          .build(),
-                      null);
-                });
+                next ->
+                    Decision.grant(
+                        next.toBuilder()
+                            .pendingTotp(
+                                new PendingTotp(
+                                    sealed.get(() -> cipher.encrypt(secret, context)),
+                                    setup.expiresAt()))
+                            .build(),
+                        null));
           });
       return setup;
     } finally {
