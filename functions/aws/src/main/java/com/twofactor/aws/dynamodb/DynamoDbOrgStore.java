@@ -24,6 +24,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -49,7 +50,7 @@ public final class DynamoDbOrgStore implements OrgStore {
   private final DynamoDbTable<OrgItem> orgs;
   private final DynamoDbTable<MembershipItem> members;
   private final DynamoDbTable<InvitationItem> invitations;
-  private final DynamoDbTable<UserStateItem> states;
+  private final DynamoDbTable<EnhancedDocument> states;
   private final DynamoDbIndex<MembershipItem> byUser;
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbClient dynamoDb;
@@ -164,7 +165,7 @@ public final class DynamoDbOrgStore implements OrgStore {
     for (UserTwoFactor state : commit.states()) {
       tx.addPutItem(
           states,
-          TransactPutItemEnhancedRequest.builder(UserStateItem.class)
+          TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
               .item(UserStateItem.from(state, state.version() + 1))
               .conditionExpression(Conditions.versionIs(state.version()))
               .build());

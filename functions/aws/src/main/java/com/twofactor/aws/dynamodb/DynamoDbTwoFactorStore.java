@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Singleton
 public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   private final DynamoDbEnhancedClient enhanced;
-  private final DynamoDbTable<UserStateItem> table;
+  private final DynamoDbTable<EnhancedDocument> table;
 
   public DynamoDbTwoFactorStore(DynamoDbClient dynamoDb, AwsConfiguration config) {
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
@@ -37,10 +38,10 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   @Override
   public UserTwoFactor load(String userId) {
     try {
-      UserStateItem item =
+      EnhancedDocument item =
           table.getItem(
               GetItemEnhancedRequest.builder().key(key(userId)).consistentRead(true).build());
-      return item == null ? UserTwoFactor.empty(userId) : item.toState(userId);
+      return item == null ? UserTwoFactor.empty(userId) : UserStateItem.toState(item);
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB GetItem", e);
     }
@@ -52,7 +53,7 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
     Expression condition = Conditions.versionIs(state.version());
     try {
       table.putItem(
-          PutItemEnhancedRequest.builder(UserStateItem.class)
+          PutItemEnhancedRequest.builder(EnhancedDocument.class)
               .item(UserStateItem.from(state, next))
               .conditionExpression(condition)
               .build());
@@ -71,18 +72,13 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
     BatchReads.read(
         enhanced,
         table,
-        UserStateItem.class,
+        EnhancedDocument.class,
         userIds.stream().map(DynamoDbTwoFactorStore::key).toList(),
         item -> {
-          String userId = item.getPk().substring("USER#".length());
-          states.put(userId, item.toState(userId));
+          UserTwoFactor state = UserStateItem.toState(item);
+          states.put(state.userId(), state);
         });
     return states;
-  }
-
-  /** The table this store writes to, for tests and tools that create it. */
-  public DynamoDbTable<UserStateItem> table() {
-    return table;
   }
 
   private static Key key(String userId) {

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Stateless and thread-safe.
  */
 public final class ItemImages {
-  private static final String USER_PREFIX = "USER#";
   private static final String ORG_PREFIX = "ORG#";
 
   private ItemImages() {}
@@ -32,12 +31,11 @@ public final class ItemImages {
     }
     String pk = any.get("pk").s();
     String sk = any.get("sk").s();
-    if (pk.startsWith(USER_PREFIX) && UserStateItem.SORT_KEY.equals(sk)) {
-      String userId = pk.substring(USER_PREFIX.length());
+    if (pk.startsWith(UserStateItem.PREFIX) && UserStateItem.SORT_KEY.equals(sk)) {
       return Optional.of(
           new StoredChange.UserChange(
-              present(oldImage) ? UserStateItem.SCHEMA.mapToItem(oldImage).toState(userId) : null,
-              present(newImage) ? UserStateItem.SCHEMA.mapToItem(newImage).toState(userId) : null));
+              present(oldImage) ? UserStateItem.state(oldImage) : null,
+              present(newImage) ? UserStateItem.state(newImage) : null));
     }
     if (pk.startsWith(ORG_PREFIX) && OrgItem.SORT_KEY.equals(sk)) {
       return Optional.of(

@@ -4,295 +4,165 @@ import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.AdminReset;
 import com.twofactor.core.model.BackupCodeSet;
-import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.PendingSms;
 import com.twofactor.core.model.PendingTotp;
 import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import java.util.TreeSet;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One user's two-factor state as a DynamoDB item ({@code pk = USER#<id>}, {@code sk = STATE}).
- * Secrets and phone numbers are stored only as KMS ciphertext (binary attributes), SMS codes only
- * as salted hashes; instants as ISO-8601 strings.
+ * One user's two-factor state as a DynamoDB item ({@code pk = USER#<id>}, {@code sk = STATE}) in
+ * the format of docs/data-model.md: flat attributes, secrets and phone numbers only as KMS
+ * ciphertext, SMS codes only as salted hashes, instants as ISO-8601 strings.
+ *
+ * <p>Each attribute is named twice, side by side in the same order: once in {@link #item} (write)
+ * and once in {@link #state} (read); nothing else in the code names it. The table schema declares
+ * only the keys (a document schema, built once per container without reflection), so a new
+ * attribute needs no schema line. {@code UserStateItemFormatTest} holds the format to what earlier
+ * code wrote. Stateless and thread-safe.
  */
-public final class UserStateItem {
+final class UserStateItem {
+  static final String PREFIX = "USER#";
   static final String SORT_KEY = "STATE";
 
-  /** Built once per container, without reflection. */
-  static final TableSchema<UserStateItem> SCHEMA = schema();
+  /** The keys only; the attributes are mapped by {@link #item} and {@link #state}. */
+  static final TableSchema<EnhancedDocument> SCHEMA =
+      TableSchema.documentSchemaBuilder()
+          .addIndexPartitionKey(TableMetadata.primaryIndexName(), "pk", AttributeValueType.S)
+          .addIndexSortKey(TableMetadata.primaryIndexName(), "sk", AttributeValueType.S)
+          .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+          .build();
 
-  private String pk;
-  private String sk;
-  private Long version;
-  private SdkBytes totpSecret;
-  private String totpConfirmedAt;
-  private Long totpLastUsedStep;
-  private SdkBytes pendingTotpSecret;
-  private String pendingTotpExpiresAt;
-  private SdkBytes smsPhone;
-  private String smsPhoneHint;
-  private String smsConfirmedAt;
-  private SdkBytes pendingSmsPhone;
-  private String pendingSmsPhoneHint;
-  private String pendingSmsExpiresAt;
-  private String smsCodePurpose;
-  private String smsCodeHash;
-  private String smsCodeSalt;
-  private String smsCodeExpiresAt;
-  private Integer smsCodeAttempts;
-  private List<String> smsSentAt;
-  private String backupSalt;
-  private List<String> backupHashes;
-  private List<Boolean> backupUsed;
-  private SdkBytes backupSealed;
-  private String backupGeneratedAt;
-  private List<String> requiredBy;
-  private Integer failedAttempts;
-  private String lockedUntil;
-  private String adminResetAt;
-  private String adminResetBy;
-  private Map<String, String> adminResetGraceEndsAt;
-
-  private static TableSchema<UserStateItem> schema() {
-    var b = StaticTableSchema.builder(UserStateItem.class).newItemSupplier(UserStateItem::new);
-    ItemSchemas.keys(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    add(b, Long.class, "version", i -> i.version, (i, v) -> i.version = v);
-    add(b, SdkBytes.class, "totpSecret", i -> i.totpSecret, (i, v) -> i.totpSecret = v);
-    add(
-        b,
-        String.class,
-        "totpConfirmedAt",
-        i -> i.totpConfirmedAt,
-        (i, v) -> i.totpConfirmedAt = v);
-    add(
-        b,
-        Long.class,
-        "totpLastUsedStep",
-        i -> i.totpLastUsedStep,
-        (i, v) -> i.totpLastUsedStep = v);
-    add(
-        b,
-        SdkBytes.class,
-        "pendingTotpSecret",
-        i -> i.pendingTotpSecret,
-        (i, v) -> i.pendingTotpSecret = v);
-    add(
-        b,
-        String.class,
-        "pendingTotpExpiresAt",
-        i -> i.pendingTotpExpiresAt,
-        (i, v) -> i.pendingTotpExpiresAt = v);
-    add(b, SdkBytes.class, "smsPhone", i -> i.smsPhone, (i, v) -> i.smsPhone = v);
-    add(b, String.class, "smsPhoneHint", i -> i.smsPhoneHint, (i, v) -> i.smsPhoneHint = v);
-    add(b, String.class, "smsConfirmedAt", i -> i.smsConfirmedAt, (i, v) -> i.smsConfirmedAt = v);
-    add(
-        b,
-        SdkBytes.class,
-        "pendingSmsPhone",
-        i -> i.pendingSmsPhone,
-        (i, v) -> i.pendingSmsPhone = v);
-    add(
-        b,
-        String.class,
-        "pendingSmsPhoneHint",
-        i -> i.pendingSmsPhoneHint,
-        (i, v) -> i.pendingSmsPhoneHint = v);
-    add(
-        b,
-        String.class,
-        "pendingSmsExpiresAt",
-        i -> i.pendingSmsExpiresAt,
-        (i, v) -> i.pendingSmsExpiresAt = v);
-    add(b, String.class, "smsCodePurpose", i -> i.smsCodePurpose, (i, v) -> i.smsCodePurpose = v);
-    add(b, String.class, "smsCodeHash", i -> i.smsCodeHash, (i, v) -> i.smsCodeHash = v);
-    add(b, String.class, "smsCodeSalt", i -> i.smsCodeSalt, (i, v) -> i.smsCodeSalt = v);
-    add(
-        b,
-        String.class,
-        "smsCodeExpiresAt",
-        i -> i.smsCodeExpiresAt,
-        (i, v) -> i.smsCodeExpiresAt = v);
-    add(
-        b,
-        Integer.class,
-        "smsCodeAttempts",
-        i -> i.smsCodeAttempts,
-        (i, v) -> i.smsCodeAttempts = v);
-    ItemSchemas.list(b, String.class, "smsSentAt", i -> i.smsSentAt, (i, v) -> i.smsSentAt = v);
-    add(b, String.class, "backupSalt", i -> i.backupSalt, (i, v) -> i.backupSalt = v);
-    ItemSchemas.list(
-        b, String.class, "backupHashes", i -> i.backupHashes, (i, v) -> i.backupHashes = v);
-    ItemSchemas.list(b, Boolean.class, "backupUsed", i -> i.backupUsed, (i, v) -> i.backupUsed = v);
-    add(b, SdkBytes.class, "backupSealed", i -> i.backupSealed, (i, v) -> i.backupSealed = v);
-    add(
-        b,
-        String.class,
-        "backupGeneratedAt",
-        i -> i.backupGeneratedAt,
-        (i, v) -> i.backupGeneratedAt = v);
-    ItemSchemas.list(b, String.class, "requiredBy", i -> i.requiredBy, (i, v) -> i.requiredBy = v);
-    add(b, Integer.class, "failedAttempts", i -> i.failedAttempts, (i, v) -> i.failedAttempts = v);
-    add(b, String.class, "lockedUntil", i -> i.lockedUntil, (i, v) -> i.lockedUntil = v);
-    add(b, String.class, "adminResetAt", i -> i.adminResetAt, (i, v) -> i.adminResetAt = v);
-    add(b, String.class, "adminResetBy", i -> i.adminResetBy, (i, v) -> i.adminResetBy = v);
-    b.addAttribute(
-        EnhancedType.mapOf(String.class, String.class),
-        a ->
-            a.name("adminResetGraceEndsAt")
-                .getter(i -> i.adminResetGraceEndsAt)
-                .setter((i, v) -> i.adminResetGraceEndsAt = v));
-    return b.build();
-  }
-
-  private static <T> void add(
-      StaticTableSchema.Builder<UserStateItem> builder,
-      Class<T> type,
-      String name,
-      Function<UserStateItem, T> getter,
-      BiConsumer<UserStateItem, T> setter) {
-    ItemSchemas.attribute(builder, type, name, getter, setter);
-  }
+  private UserStateItem() {}
 
   static String partitionKey(String userId) {
-    return "USER#" + userId;
+    return PREFIX + userId;
   }
 
   /** The item for {@code state}, carrying {@code version} (the version being written). */
-  static UserStateItem from(UserTwoFactor state, long version) {
-    UserStateItem item = new UserStateItem();
-    item.pk = partitionKey(state.userId());
-    item.sk = SORT_KEY;
-    item.version = version;
-    if (state.totp() != null) {
-      item.totpSecret = bytes(state.totp().secret());
-      item.totpConfirmedAt = state.totp().confirmedAt().toString();
-      item.totpLastUsedStep = state.totp().lastUsedStep();
-    }
-    if (state.pendingTotp() != null) {
-      item.pendingTotpSecret = bytes(state.pendingTotp().secret());
-      item.pendingTotpExpiresAt = state.pendingTotp().expiresAt().toString();
-    }
-    if (state.sms() != null) {
-      item.smsPhone = bytes(state.sms().phone());
-      item.smsPhoneHint = state.sms().phoneHint();
-      item.smsConfirmedAt = state.sms().confirmedAt().toString();
-    }
-    if (state.pendingSms() != null) {
-      item.pendingSmsPhone = bytes(state.pendingSms().phone());
-      item.pendingSmsPhoneHint = state.pendingSms().phoneHint();
-      item.pendingSmsExpiresAt = state.pendingSms().expiresAt().toString();
-    }
-    if (state.smsCode() != null) {
-      item.smsCodePurpose = state.smsCode().purpose().name();
-      item.smsCodeHash = state.smsCode().hash();
-      item.smsCodeSalt = state.smsCode().salt();
-      item.smsCodeExpiresAt = state.smsCode().expiresAt().toString();
-      item.smsCodeAttempts = state.smsCode().attempts();
-    }
-    item.smsSentAt =
-        state.smsSentAt().isEmpty()
-            ? null
-            : state.smsSentAt().stream().map(Instant::toString).toList();
-    if (state.backupCodes() != null) {
-      item.backupSalt = state.backupCodes().salt();
-      item.backupHashes = state.backupCodes().hashes();
-      item.backupUsed = state.backupCodes().used();
-      item.backupSealed = bytes(state.backupCodes().sealed());
-      item.backupGeneratedAt = state.backupCodes().generatedAt().toString();
-    }
-    item.requiredBy =
-        state.requiredBy().isEmpty() ? null : state.requiredBy().stream().sorted().toList();
-    item.failedAttempts = state.failedAttempts();
-    item.lockedUntil = text(state.lockedUntil());
-    if (state.lastAdminReset() != null) {
-      AdminReset reset = state.lastAdminReset();
-      item.adminResetAt = reset.at().toString();
-      item.adminResetBy = reset.actor();
-      Map<String, String> ends = new TreeMap<>();
-      reset.graceEndsAt().forEach((org, end) -> ends.put(org, end.toString()));
-      item.adminResetGraceEndsAt = ends.isEmpty() ? null : ends;
-    }
-    return item;
+  static EnhancedDocument from(UserTwoFactor state, long version) {
+    return EnhancedDocument.fromAttributeValueMap(item(state, version));
   }
 
-  UserTwoFactor toState(String userId) {
-    return new UserTwoFactor(
-        userId,
-        version == null ? 0 : version,
-        totpSecret == null
-            ? null
-            : new ActiveTotp(
-                ciphertext(totpSecret),
-                Instant.parse(totpConfirmedAt),
-                totpLastUsedStep == null ? -1 : totpLastUsedStep),
-        pendingTotpSecret == null
-            ? null
-            : new PendingTotp(ciphertext(pendingTotpSecret), Instant.parse(pendingTotpExpiresAt)),
-        smsPhone == null
-            ? null
-            : new ActiveSms(ciphertext(smsPhone), smsPhoneHint, Instant.parse(smsConfirmedAt)),
-        pendingSmsPhone == null
-            ? null
-            : new PendingSms(
-                ciphertext(pendingSmsPhone),
-                pendingSmsPhoneHint,
-                Instant.parse(pendingSmsExpiresAt)),
-        smsCodeHash == null
-            ? null
-            : new SmsCode(
-                SmsCode.Purpose.valueOf(smsCodePurpose),
-                smsCodeHash,
-                smsCodeSalt,
-                Instant.parse(smsCodeExpiresAt),
-                smsCodeAttempts == null ? 0 : smsCodeAttempts),
-        smsSentAt == null ? List.of() : smsSentAt.stream().map(Instant::parse).toList(),
-        backupSalt == null
-            ? null
-            : new BackupCodeSet(
-                backupSalt,
-                backupHashes,
-                backupUsed,
-                ciphertext(backupSealed),
-                Instant.parse(backupGeneratedAt)),
-        requiredBy == null ? Set.of() : Set.copyOf(requiredBy),
-        failedAttempts == null ? 0 : failedAttempts,
-        lockedUntil == null ? null : Instant.parse(lockedUntil),
-        adminResetAt == null ? null : adminReset());
+  /** The state an item (as read, or as a stream image) holds. */
+  static UserTwoFactor toState(EnhancedDocument document) {
+    return state(document.toMap());
   }
 
-  private AdminReset adminReset() {
-    Map<String, Instant> ends = new TreeMap<>();
-    if (adminResetGraceEndsAt != null) {
-      adminResetGraceEndsAt.forEach((org, end) -> ends.put(org, Instant.parse(end)));
+  static Map<String, AttributeValue> item(UserTwoFactor s, long version) {
+    AttributeMap a = new AttributeMap();
+    a.text("pk", partitionKey(s.userId()));
+    a.text("sk", SORT_KEY);
+    a.number("version", version);
+    if (s.totp() != null) {
+      a.bytes("totpSecret", s.totp().secret());
+      a.instant("totpConfirmedAt", s.totp().confirmedAt());
+      a.number("totpLastUsedStep", s.totp().lastUsedStep());
     }
-    return new AdminReset(Instant.parse(adminResetAt), adminResetBy, ends);
+    if (s.pendingTotp() != null) {
+      a.bytes("pendingTotpSecret", s.pendingTotp().secret());
+      a.instant("pendingTotpExpiresAt", s.pendingTotp().expiresAt());
+    }
+    if (s.sms() != null) {
+      a.bytes("smsPhone", s.sms().phone());
+      a.text("smsPhoneHint", s.sms().phoneHint());
+      a.instant("smsConfirmedAt", s.sms().confirmedAt());
+    }
+    if (s.pendingSms() != null) {
+      a.bytes("pendingSmsPhone", s.pendingSms().phone());
+      a.text("pendingSmsPhoneHint", s.pendingSms().phoneHint());
+      a.instant("pendingSmsExpiresAt", s.pendingSms().expiresAt());
+    }
+    if (s.smsCode() != null) {
+      a.text("smsCodePurpose", s.smsCode().purpose().name());
+      a.text("smsCodeHash", s.smsCode().hash());
+      a.text("smsCodeSalt", s.smsCode().salt());
+      a.instant("smsCodeExpiresAt", s.smsCode().expiresAt());
+      a.number("smsCodeAttempts", s.smsCode().attempts());
+    }
+    a.instants("smsSentAt", s.smsSentAt());
+    if (s.backupCodes() != null) {
+      a.text("backupSalt", s.backupCodes().salt());
+      a.texts("backupHashes", s.backupCodes().hashes());
+      a.flags("backupUsed", s.backupCodes().used());
+      a.bytes("backupSealed", s.backupCodes().sealed());
+      a.instant("backupGeneratedAt", s.backupCodes().generatedAt());
+    }
+    a.texts("requiredBy", new TreeSet<>(s.requiredBy()));
+    a.number("failedAttempts", s.failedAttempts());
+    a.instant("lockedUntil", s.lockedUntil());
+    if (s.lastAdminReset() != null) {
+      a.instant("adminResetAt", s.lastAdminReset().at());
+      a.text("adminResetBy", s.lastAdminReset().actor());
+      a.instantsByKey("adminResetGraceEndsAt", s.lastAdminReset().graceEndsAt());
+    }
+    return a.values();
   }
 
-  /** The partition key, from which a batch read tells whose state an item is. */
-  String getPk() {
-    return pk;
-  }
-
-  private static SdkBytes bytes(Ciphertext ciphertext) {
-    return SdkBytes.fromByteArray(ciphertext.bytes());
-  }
-
-  private static Ciphertext ciphertext(SdkBytes bytes) {
-    return Ciphertext.of(bytes.asByteArray());
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
+  static UserTwoFactor state(Map<String, AttributeValue> item) {
+    AttributeMap a = new AttributeMap(item);
+    return UserTwoFactor.empty(a.text("pk").substring(PREFIX.length())).toBuilder()
+        .totp(
+            !a.has("totpSecret")
+                ? null
+                : new ActiveTotp(
+                    a.bytes("totpSecret"),
+                    a.instant("totpConfirmedAt"),
+                    a.numberOr("totpLastUsedStep", -1)))
+        .pendingTotp(
+            !a.has("pendingTotpSecret")
+                ? null
+                : new PendingTotp(a.bytes("pendingTotpSecret"), a.instant("pendingTotpExpiresAt")))
+        .sms(
+            !a.has("smsPhone")
+                ? null
+                : new ActiveSms(
+                    a.bytes("smsPhone"), a.text("smsPhoneHint"), a.instant("smsConfirmedAt")))
+        .pendingSms(
+            !a.has("pendingSmsPhone")
+                ? null
+                : new PendingSms(
+                    a.bytes("pendingSmsPhone"),
+                    a.text("pendingSmsPhoneHint"),
+                    a.instant("pendingSmsExpiresAt")))
+        .smsCode(
+            !a.has("smsCodeHash")
+                ? null
+                : new SmsCode(
+                    SmsCode.Purpose.valueOf(a.text("smsCodePurpose")),
+                    a.text("smsCodeHash"),
+                    a.text("smsCodeSalt"),
+                    a.instant("smsCodeExpiresAt"),
+                    (int) a.numberOr("smsCodeAttempts", 0)))
+        .smsSentAt(a.instants("smsSentAt"))
+        .backupCodes(
+            !a.has("backupSalt")
+                ? null
+                : new BackupCodeSet(
+                    a.text("backupSalt"),
+                    a.texts("backupHashes"),
+                    a.flags("backupUsed"),
+                    a.bytes("backupSealed"),
+                    a.instant("backupGeneratedAt")))
+        .requiredBy(Set.copyOf(a.texts("requiredBy")))
+        .failedAttempts((int) a.numberOr("failedAttempts", 0))
+        .lockedUntil(a.instant("lockedUntil"))
+        .lastAdminReset(
+            !a.has("adminResetAt")
+                ? null
+                : new AdminReset(
+                    a.instant("adminResetAt"),
+                    a.text("adminResetBy"),
+                    a.instantsByKey("adminResetGraceEndsAt")))
+        .build()
+        .withVersion(a.numberOr("version", 0));
   }
 }

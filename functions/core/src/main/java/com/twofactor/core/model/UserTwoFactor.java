@@ -9,6 +9,10 @@ import java.util.Set;
 /**
  * Everything the service knows about one user's second factors, read and written as a unit.
  *
+ * <p>Immutable. A new field is a component here plus its line in {@link Builder}, and its attribute
+ * in the store's item mapping (docs/data-model.md); a field of one factor belongs in that factor's
+ * record ({@link ActiveTotp}, {@link ActiveSms}, ...), which needs no change here at all.
+ *
  * <p>{@code version} is the optimistic-locking token: a store writes a new state only when the
  * stored version still equals the one that was read (0 means "nothing stored yet"), so concurrent
  * requests cannot lose each other's updates or use a code twice (docs/security-rules.md rule 6).
@@ -49,26 +53,14 @@ public record UserTwoFactor(
 
   /** The state of a user the store has never seen. */
   public static UserTwoFactor empty(String userId) {
-    return new UserTwoFactor(
-        userId, 0, null, null, null, null, null, List.of(), null, Set.of(), 0, null, null);
+    return new Builder(userId).build();
   }
 
   /** The same state at another version, as a store returns it after a write. */
   public UserTwoFactor withVersion(long newVersion) {
-    return new UserTwoFactor(
-        userId,
-        newVersion,
-        totp,
-        pendingTotp,
-        sms,
-        pendingSms,
-        smsCode,
-        smsSentAt,
-        backupCodes,
-        requiredBy,
-        failedAttempts,
-        lockedUntil,
-        lastAdminReset);
+    Builder copy = toBuilder();
+    copy.version = newVersion;
+    return copy.build();
   }
 
   public Optional<BackupCodeSet> backupCodeSet() {
@@ -111,10 +103,14 @@ public record UserTwoFactor(
     return new Builder(this);
   }
 
-  /** Copies a state with some fields changed; the version is carried over untouched. */
+  /**
+   * Copies a state with some fields changed; the version is carried over untouched. The one place
+   * that calls the canonical constructor: a new component is added here (a field, a line in the
+   * copy, a setter, an argument of {@link #build}) and nowhere else in this class. Not thread-safe.
+   */
   public static final class Builder {
     private final String userId;
-    private final long version;
+    private long version;
     private ActiveTotp totp;
     private PendingTotp pendingTotp;
     private ActiveSms sms;
@@ -126,6 +122,12 @@ public record UserTwoFactor(
     private int failedAttempts;
     private Instant lockedUntil;
     private AdminReset lastAdminReset;
+
+    private Builder(String userId) {
+      this.userId = userId;
+      this.smsSentAt = List.of();
+      this.requiredBy = Set.of();
+    }
 
     private Builder(UserTwoFactor from) {
       this.userId = from.userId;
