@@ -6,7 +6,11 @@ import io.micronaut.servlet.http.ServletHttpRequest;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads what API Gateway (REST API, payload 1.0) vouches for about the caller. */
+/**
+ * Reads what API Gateway (REST API, payload 1.0) vouches for about the caller. *
+ *
+ * <p>Stateless and thread-safe.
+ */
 final class ApiGatewayEvents {
   private ApiGatewayEvents() {}
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 /**
  * Binds {@link Caller} from the Cognito user-pool authorizer's claims, and from nothing else: a
  * request without a {@code sub} claim is refused with 401, whatever headers it carries.
+ *
+ * <p>Thread-safe: stateless.
  */
 @Singleton
 public final class CognitoCallerBinder implements TypedRequestArgumentBinder<Caller> {

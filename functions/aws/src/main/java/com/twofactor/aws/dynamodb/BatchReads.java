@@ -14,6 +14,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 /**
  * Strongly consistent batch reads, 100 keys per BatchGetItem (DynamoDB's limit); the enhanced
  * client's result pages re-request unprocessed keys.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class BatchReads {
   private static final int MAX_KEYS = 100;

@@ -4,7 +4,11 @@ import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The conditions every write of the stores is made under. */
+/**
+ * The conditions every write of the stores is made under. *
+ *
+ * <p>Stateless and thread-safe.
+ */
 final class Conditions {
   static final Expression ABSENT =
       Expression.builder().expression("attribute_not_exists(pk)").build();

@@ -9,6 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * An invitation as a DynamoDB item ({@code pk = ORG#<org>}, {@code sk = INVITE#<user>}), in the
  * user index under {@code gsi1pk = USER#<user>}, {@code gsi1sk = INVITE#ORG#<org>}: the prefix
  * keeps invitations apart from memberships in both the org's partition and the user's index.
+ *
+ * <p>Its schema is immutable and shared; an item instance is not thread-safe (one per mapping).
  */
 final class InvitationItem extends OrgUserItem {
   static final String SORT_PREFIX = "INVITE#";

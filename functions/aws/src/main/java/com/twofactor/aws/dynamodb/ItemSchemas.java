@@ -6,7 +6,11 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** Shorthands for the static (reflection-free) schemas of the items sharing the table. */
+/**
+ * Shorthands for the static (reflection-free) schemas of the items sharing the table. *
+ *
+ * <p>Stateless and thread-safe.
+ */
 final class ItemSchemas {
   private ItemSchemas() {}
 

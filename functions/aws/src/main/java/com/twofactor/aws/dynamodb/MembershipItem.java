@@ -9,6 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * A membership as a DynamoDB item ({@code pk = ORG#<org>}, {@code sk = MEMBER#<user>}), also
  * indexed by user in {@value #BY_USER_INDEX} ({@code gsi1pk = USER#<user>}, {@code gsi1sk =
  * ORG#<org>}) so a user's orgs are one query.
+ *
+ * <p>Its schema is immutable and shared; an item instance is not thread-safe (one per mapping).
  */
 final class MembershipItem extends OrgUserItem {
   static final String BY_USER_INDEX = "byUser";

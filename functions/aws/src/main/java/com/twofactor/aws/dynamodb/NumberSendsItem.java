@@ -10,6 +10,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * The sends to one destination number as a DynamoDB item ({@code pk = SMSNUMBER#<digest>}, {@code
  * sk = SENDS}): the number's keyed digest only, never the number; instants as ISO-8601 strings;
  * {@code expiresAt} (epoch seconds) lets the table's TTL drop it once its sends no longer count.
+ *
+ * <p>Its schema is immutable and shared; an item instance is not thread-safe (one per mapping).
  */
 final class NumberSendsItem {
   static final String SORT_KEY = "SENDS";

@@ -6,7 +6,11 @@ import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** An organization as a DynamoDB item ({@code pk = ORG#<id>}, {@code sk = META}). */
+/**
+ * An organization as a DynamoDB item ({@code pk = ORG#<id>}, {@code sk = META}). *
+ *
+ * <p>Its schema is immutable and shared; an item instance is not thread-safe (one per mapping).
+ */
 final class OrgItem {
   static final String SORT_KEY = "META";
   static final TableSchema<OrgItem> SCHEMA = schema();

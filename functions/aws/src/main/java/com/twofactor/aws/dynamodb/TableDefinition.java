@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The table's keys and index, as template.yaml declares them: {@code pk}/{@code sk}, and the {@code
  * byUser} index ({@code gsi1pk}/{@code gsi1sk}, keys only) over memberships. For tests and local
  * tools that create the table themselves.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class TableDefinition {
   private TableDefinition() {}

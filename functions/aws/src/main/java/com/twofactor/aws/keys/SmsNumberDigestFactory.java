@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * The {@link PhoneNumberDigest} of the per-number SMS limits on AWS: HMAC-SHA256 under the
  * deployment's {@code sms-number-key}, kept KMS-sealed in the table and opened once per instance.
+ *
+ * <p>Thread-safe: a factory that keeps no state; the key holder it makes is thread-safe.
  */
 @Factory
 public class SmsNumberDigestFactory {

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * two-factor.aws.kms-key-id}. The encryption context ({@code userId}, {@code purpose}) is
  * authenticated by KMS and recorded in CloudTrail: a ciphertext opens only for the user and purpose
  * it was made for. Decrypt names the key too, so a ciphertext of another key is refused.
+ *
+ * <p>Thread-safe: the SDK client is, and it keeps no other state.
  */
 @Singleton
 public final class KmsSecretCipher implements SecretCipher {

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
  * Writes each audit event as one JSON line to the {@code audit} logger; on Lambda that line lands
  * in CloudWatch Logs, where a metric filter or subscription can pick it up. Costs no AWS call on
  * the request path.
+ *
+ * <p>Thread-safe: it only writes to an SLF4J logger.
  */
 public final class LoggingAuditLog implements AuditLog {
   private static final Logger AUDIT = LoggerFactory.getLogger("audit");

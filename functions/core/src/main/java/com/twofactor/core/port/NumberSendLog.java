@@ -8,6 +8,8 @@ import com.twofactor.core.model.NumberSends;
  * Implementations must be safe for concurrent use.
  *
  * <p>Failures of the underlying service surface as {@code DependencyUnavailableException}.
+ *
+ * <p>Implementations must be thread-safe: one instance serves every request of a container.
  */
 public interface NumberSendLog {
 

@@ -9,6 +9,8 @@ import java.util.Map;
  * use and must make {@link #save} a conditional write on the version.
  *
  * <p>Failures of the underlying service surface as {@code DependencyUnavailableException}.
+ *
+ * <p>Implementations must be thread-safe: one instance serves every request of a container.
  */
 public interface TwoFactorStore {
 

@@ -12,7 +12,12 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
-/** Makes a new set of backup codes: the codes to show once, and the set to store. */
+/**
+ * Makes a new set of backup codes: the codes to show once, and the set to store. *
+ *
+ * <p>Thread-safe: it keeps no state between calls (the {@code SecureRandom} it draws from is
+ * thread-safe).
+ */
 final class BackupCodeIssuer {
   private final SecretCipher cipher;
   private final SecureRandom random;

@@ -19,6 +19,9 @@ import java.util.Map;
 /**
  * "Reveal codes" and "regenerate": both need a fresh second factor (a backup code used as that
  * proof is consumed). Consuming a code is a verification ({@link VerificationService}).
+ *
+ * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
+ * kept across retries) live only for that call.
  */
 public final class BackupCodeService {
   private final Clock clock;

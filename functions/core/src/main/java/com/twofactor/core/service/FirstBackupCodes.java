@@ -11,6 +11,8 @@ import java.util.Map;
  * Gives a user their first backup-code set when their first factor becomes active; later
  * confirmations keep the existing set. One instance serves one operation: the set is drawn (and
  * sealed with KMS) at most once, however many times the operation re-reads after a lost race.
+ *
+ * <p>Not thread-safe: one instance serves one request.
  */
 final class FirstBackupCodes {
   private final BackupCodeIssuer issuer;

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a code that is already stored, and withdraws it when the send fails, so that a failed SMS
  * leaves no code that could be used (docs/security-rules.md rule 7).
+ *
+ * <p>Thread-safe: it keeps no state between calls.
  */
 final class SmsDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(SmsDelivery.class);

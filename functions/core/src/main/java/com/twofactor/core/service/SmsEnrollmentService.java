@@ -33,6 +33,9 @@ import java.util.Optional;
  * a start costs one read, one KMS Encrypt, the per-number log's read and conditional write, the
  * user's conditional write and one SNS publish (plus the proof's KMS Decrypt for a TOTP proof, and
  * the digest key's read and Decrypt on an instance's first send).
+ *
+ * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
+ * kept across retries) live only for that call.
  */
 public final class SmsEnrollmentService {
   private final SecretCipher cipher;

@@ -20,6 +20,8 @@ import java.util.List;
  * <p>Issue 9: sends to one destination number, whichever accounts ask, are limited too ({@code
  * perNumber}: by default 3 per 15 minutes and 10 per 24 hours), so that many accounts cannot pump
  * texts to one number. Those sends are logged per number digest ({@link NumberSendLimits}).
+ *
+ * <p>Immutable and thread-safe.
  */
 public record SmsPolicy(
     Duration codeTtl,

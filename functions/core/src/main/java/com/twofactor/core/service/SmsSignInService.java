@@ -27,6 +27,9 @@ import java.util.Map;
  * conditional write, the user's conditional write and one SNS publish (plus the digest key's read
  * and Decrypt on an instance's first send). Concurrent requests within the rate window produce one
  * SMS: the send is recorded by the conditional writes before anything is sent.
+ *
+ * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
+ * kept across retries) live only for that call.
  */
 public final class SmsSignInService {
   private final SecretCipher cipher;

@@ -31,6 +31,9 @@ import java.util.OptionalLong;
  * when the user types a code it produced (docs/security-rules.md rule 1). Adding it to an account
  * that already has a factor needs a fresh proof of that factor, so a stolen session cannot add its
  * own app.
+ *
+ * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
+ * kept across retries) live only for that call.
  */
 public final class TotpEnrollmentService {
   /** How long a started set-up waits for its confirmation code. */

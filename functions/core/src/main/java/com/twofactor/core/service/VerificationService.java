@@ -12,6 +12,9 @@ import java.time.Clock;
  * Checks a second-factor code at login, step-up, or as the proof a sensitive change asks for.
  * Uncontended, a TOTP check costs one read, one decryption and one conditional write
  * (docs/budgets.md: 3 AWS calls); SMS and backup-code checks one read and one write, no KMS.
+ *
+ * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
+ * kept across retries) live only for that call.
  */
 public final class VerificationService {
   private final SecretCipher cipher;

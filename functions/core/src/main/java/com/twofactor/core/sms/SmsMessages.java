@@ -6,6 +6,8 @@ import java.util.Optional;
  * The text of a code message: it names the issuer, tells the reader never to share the code, and,
  * when a domain is configured, ends with the origin-bound line of the WebOTP format ({@code
  * @example.com #123456}) so browsers can offer to fill the code in on that site only.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class SmsMessages {
   private final String issuer;

@@ -3,7 +3,11 @@ package com.twofactor.core.totp;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
-/** RFC 4648 base32 without padding, the form authenticator apps expect in {@code otpauth} URIs. */
+/**
+ * RFC 4648 base32 without padding, the form authenticator apps expect in {@code otpauth} URIs. *
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class Base32 {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

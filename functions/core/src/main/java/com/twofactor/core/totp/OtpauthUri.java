@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * ellipsis, so that even a label of four-byte characters (twelve URI characters each once
  * percent-encoded) keeps the URI well within what one QR code holds (see {@link #MAX_LENGTH}). Apps
  * only show the label; the secret and issuer parameters are what matter.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class OtpauthUri {
   /** Code points kept of the account name (an e-mail address is at most 254 characters). */

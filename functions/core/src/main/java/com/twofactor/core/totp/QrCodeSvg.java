@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * Draws a QR code as an SVG data URI from ZXing's module matrix: one path of unit squares, no AWT,
  * so it works on Lambda without a graphics stack.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class QrCodeSvg {
   private static final int QUIET_ZONE_MODULES = 4;
