@@ -13,18 +13,18 @@ class BackupCodesEventsTest extends ApiEventsContract {
   }
 
   @Override
-  protected Map<String, Integer> expectedStatuses() {
+  protected Map<String, Expected> expectedAnswers() {
     return Map.ofEntries(
-        entry("preflight-allowed-origin.json", 200),
-        entry("preflight-other-origin.json", 405),
-        entry("reveal-without-verification-allowed-origin.json", 400),
+        entry("preflight-allowed-origin.json", answer(200)),
+        entry("preflight-other-origin.json", problem(405, "not_found")),
+        entry("reveal-without-verification-allowed-origin.json", problem(400, "invalid_request")),
         // A user without 2FA has no codes: that precondition is checked before the proof.
-        entry("reveal.json", 404),
-        entry("reveal-with-backup-code.json", 404),
-        entry("reveal-without-verification.json", 400),
-        entry("regenerate.json", 404),
-        entry("consume.json", 400),
-        entry("consume-malformed-code.json", 400),
-        entry("consume-without-authorizer-claims.json", 401));
+        entry("reveal.json", problem(404, "not_found")),
+        entry("reveal-with-backup-code.json", problem(404, "not_found")),
+        entry("reveal-without-verification.json", problem(400, "invalid_request")),
+        entry("regenerate.json", problem(404, "not_found")),
+        entry("consume.json", problem(400, "invalid_code")),
+        entry("consume-malformed-code.json", problem(400, "invalid_request")),
+        entry("consume-without-authorizer-claims.json", problem(401, "unauthenticated")));
   }
 }

@@ -13,18 +13,18 @@ class DisableEventsTest extends ApiEventsContract {
   }
 
   @Override
-  protected Map<String, Integer> expectedStatuses() {
+  protected Map<String, Expected> expectedAnswers() {
     return Map.ofEntries(
-        entry("preflight-allowed-origin.json", 200),
-        entry("preflight-other-origin.json", 405),
-        entry("disable-without-verification-allowed-origin.json", 400),
-        entry("disable-all.json", 400),
+        entry("preflight-allowed-origin.json", answer(200)),
+        entry("preflight-other-origin.json", problem(405, "not_found")),
+        entry("disable-without-verification-allowed-origin.json", problem(400, "invalid_request")),
+        entry("disable-all.json", problem(400, "invalid_code")),
         // The caller has no TOTP: refused before the proof is checked, so no proof is used up.
-        entry("disable-totp-only.json", 404),
-        entry("disable-unknown-method.json", 400),
-        entry("disable-without-verification.json", 400),
-        entry("internal-admin-reset.json", 404),
-        entry("internal-admin-reset-without-iam-caller.json", 403),
-        entry("internal-admin-reset-without-reason.json", 400));
+        entry("disable-totp-only.json", problem(404, "not_found")),
+        entry("disable-unknown-method.json", problem(400, "invalid_request")),
+        entry("disable-without-verification.json", problem(400, "invalid_request")),
+        entry("internal-admin-reset.json", problem(404, "not_found")),
+        entry("internal-admin-reset-without-iam-caller.json", problem(403, "forbidden")),
+        entry("internal-admin-reset-without-reason.json", problem(400, "invalid_request")));
   }
 }

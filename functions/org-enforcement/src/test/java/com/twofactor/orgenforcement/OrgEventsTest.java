@@ -14,28 +14,28 @@ class OrgEventsTest extends ApiEventsContract {
   }
 
   @Override
-  protected Map<String, Integer> expectedStatuses() {
+  protected Map<String, Expected> expectedAnswers() {
     return Map.ofEntries(
-        entry("preflight-allowed-origin.json", 200),
-        entry("preflight-other-origin.json", 405),
-        entry("create-org-allowed-origin.json", 201),
-        entry("create-org.json", 201),
-        entry("create-org-blank-name.json", 400),
-        entry("put-member.json", 404),
-        entry("put-member-bad-role.json", 400),
-        entry("remove-member.json", 404),
-        entry("get-two-factor.json", 404),
-        entry("require-two-factor.json", 404),
-        entry("require-two-factor-bad-grace.json", 400),
-        entry("list-members-missing.json", 404),
-        entry("list-members-bad-limit.json", 400),
-        entry("member-access.json", 404),
-        entry("list-invitations.json", 200),
-        entry("accept-invitation.json", 404),
-        entry("decline-invitation.json", 404),
-        entry("leave-org.json", 404),
-        entry("internal-put-member.json", 404),
-        entry("internal-put-member-without-iam-caller.json", 403),
-        entry("internal-remove-member.json", 404));
+        entry("preflight-allowed-origin.json", answer(200)),
+        entry("preflight-other-origin.json", problem(405, "not_found")),
+        entry("create-org-allowed-origin.json", answer(201)),
+        entry("create-org.json", answer(201)),
+        entry("create-org-blank-name.json", problem(400, "invalid_request")),
+        entry("put-member.json", problem(404, "not_found")),
+        entry("put-member-bad-role.json", problem(400, "invalid_request")),
+        entry("remove-member.json", problem(404, "not_found")),
+        entry("get-two-factor.json", problem(404, "not_found")),
+        entry("require-two-factor.json", problem(404, "not_found")),
+        entry("require-two-factor-bad-grace.json", problem(400, "invalid_request")),
+        entry("list-members-missing.json", problem(404, "not_found")),
+        entry("list-members-bad-limit.json", problem(400, "invalid_request")),
+        entry("member-access.json", problem(404, "not_found")),
+        entry("list-invitations.json", answer(200)),
+        entry("accept-invitation.json", problem(404, "not_found")),
+        entry("decline-invitation.json", problem(404, "not_found")),
+        entry("leave-org.json", problem(404, "not_found")),
+        entry("internal-put-member.json", problem(404, "not_found")),
+        entry("internal-put-member-without-iam-caller.json", problem(403, "forbidden")),
+        entry("internal-remove-member.json", problem(404, "not_found")));
   }
 }

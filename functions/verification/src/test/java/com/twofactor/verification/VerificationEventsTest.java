@@ -13,25 +13,25 @@ class VerificationEventsTest extends ApiEventsContract {
   }
 
   @Override
-  protected Map<String, Integer> expectedStatuses() {
+  protected Map<String, Expected> expectedAnswers() {
     return Map.ofEntries(
-        entry("preflight-allowed-origin.json", 200),
-        entry("preflight-other-origin.json", 405),
-        entry("verify-totp-allowed-origin.json", 400),
-        entry("verify-totp.json", 400),
-        entry("verify-sms.json", 400),
-        entry("verify-unknown-method.json", 400),
-        entry("verify-backup-code-method-on-self-service.json", 400),
-        entry("verify-without-authorizer-claims.json", 401),
-        entry("send-sms-code.json", 404),
-        entry("internal-verify-totp.json", 400),
-        entry("internal-verify-sms.json", 400),
-        entry("internal-verify-backup-code.json", 400),
-        entry("internal-verify-without-iam-caller.json", 403),
-        entry("internal-verify-totp-unlisted-caller.json", 403),
-        entry("internal-send-sms-code-unlisted-caller.json", 403),
-        entry("internal-send-sms-code.json", 404),
-        entry("internal-send-sms-code-without-iam-caller.json", 403),
-        entry("malformed-sub-a-list.json", 401));
+        entry("preflight-allowed-origin.json", answer(200)),
+        entry("preflight-other-origin.json", problem(405, "not_found")),
+        entry("verify-totp-allowed-origin.json", problem(400, "invalid_code")),
+        entry("verify-totp.json", problem(400, "invalid_code")),
+        entry("verify-sms.json", problem(400, "invalid_code")),
+        entry("verify-unknown-method.json", problem(400, "invalid_request")),
+        entry("verify-backup-code-method-on-self-service.json", problem(400, "invalid_request")),
+        entry("verify-without-authorizer-claims.json", problem(401, "unauthenticated")),
+        entry("send-sms-code.json", problem(404, "not_found")),
+        entry("internal-verify-totp.json", problem(400, "invalid_code")),
+        entry("internal-verify-sms.json", problem(400, "invalid_code")),
+        entry("internal-verify-backup-code.json", problem(400, "invalid_code")),
+        entry("internal-verify-without-iam-caller.json", problem(403, "forbidden")),
+        entry("internal-verify-totp-unlisted-caller.json", problem(403, "forbidden")),
+        entry("internal-send-sms-code-unlisted-caller.json", problem(403, "forbidden")),
+        entry("internal-send-sms-code.json", problem(404, "not_found")),
+        entry("internal-send-sms-code-without-iam-caller.json", problem(403, "forbidden")),
+        entry("malformed-sub-a-list.json", problem(401, "unauthenticated")));
   }
 }

@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every file of {@code events/<function>/} (the files `sam local invoke` uses) through the
- * function's Lambda handler, on fresh in-memory state, and checks the status it gets, and that
- * request and answer are what openapi.yaml documents. A new event file without an expected status
- * fails the build, so none goes unchecked.
+ * function's Lambda handler, on fresh in-memory state, and checks the answer it gets: its status,
+ * for an error its problem {@code code}, and (through {@link ApiFunctionHarness}) that request and
+ * answer have the shape openapi.yaml documents. A new event file without an expected answer fails
+ * the build, so none goes unchecked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiEventsContract {
@@ -29,10 +30,36 @@ public abstract class ApiEventsContract {
   protected abstract String function();
 
   /**
-   * Each event file's name and the status it must get: on fresh state, or on the state {@link
+   * Each event file's name and the answer it must get: on fresh state, or on the state {@link
    * #given} prepares for it.
    */
-  protected abstract Map<String, Integer> expectedStatuses();
+  protected abstract Map<String, Expected> expectedAnswers();
+
+  /** What an event file must get: a status, and for an error answer the problem's code. */
+  protected record Expected(int status, String code) {
+    @Override
+    public String toString() {
+      return code == null ? Integer.toString(status) : status + " " + code;
+    }
+  }
+
+  /**
+   * A successful answer (below 400) with {@code status}; its body is checked against openapi.yaml.
+   */
+  protected static Expected answer(int status) {
+    if (status >= 400) {
+      throw new IllegalArgumentException("an error answer names its code: use problem()");
+    }
+    return new Expected(status, null);
+  }
+
+  /** A problem+json answer with {@code status} and the error {@code code}. */
+  protected static Expected problem(int status, String code) {
+    if (status < 400) {
+      throw new IllegalArgumentException("a problem has an error status");
+    }
+    return new Expected(status, code);
+  }
 
   /**
    * Prepares the state an event file's name promises (such as "while SMS is active") on the
@@ -50,14 +77,21 @@ public abstract class ApiEventsContract {
   }
 
   Stream<Arguments> events() {
-    return expectedStatuses().entrySet().stream()
+    return expectedAnswers().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> Arguments.of(e.getKey(), e.getValue().status()));
+  }
+
+  Stream<Arguments> answers() {
+    return expectedAnswers().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @MethodSource("events")
-  void event_getsItsStatus(String file, int status) {
+  @MethodSource("answers")
+  void event_getsItsAnswer(String file, Expected expected) {
+    int status = expected.status();
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
       given(file, function.context());
       APIGatewayProxyRequestEvent event = ApiFunctionHarness.event(function() + "/" + file);
@@ -68,7 +102,8 @@ public abstract class ApiEventsContract {
         assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
         assertThat(ApiFunctionHarness.json(response))
             .containsEntry("status", status)
-            .containsKey("code");
+            .containsEntry("code", expected.code())
+            .containsKeys("type", "title", "detail");
         assertThat(response.getBody()).doesNotContain("Exception", "at com.", "at io.");
       }
     }
@@ -160,7 +195,7 @@ public abstract class ApiEventsContract {
     Path dir = Path.of(System.getProperty("events.dir"), function());
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(expectedStatuses().keySet());
+          .containsExactlyInAnyOrderElementsOf(expectedAnswers().keySet());
     }
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads headers of a proxy response, whichever of the two header maps the handler filled. */
+/**
+ * Reads a proxy response: headers (whichever of the two header maps the handler filled), problem
+ * fields.
+ */
 public final class Responses {
   private Responses() {}
 
@@ -30,5 +33,12 @@ public final class Responses {
             .filter(e -> e.getKey().equalsIgnoreCase(name))
             .map(Map.Entry::getValue)
             .findFirst();
+  }
+
+  /** The {@code field} of each entry of a problem's {@code errors}, in order. */
+  public static List<Object> errorFields(Map<String, Object> problem) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+    return errors == null ? List.of() : errors.stream().map(e -> e.get("field")).toList();
   }
 }
