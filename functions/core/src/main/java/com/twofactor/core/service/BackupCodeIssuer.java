@@ -1,6 +1,7 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.backup.BackupCodes;
+import com.twofactor.core.backup.PepperedCodeHashes;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
@@ -17,13 +18,13 @@ final class BackupCodeIssuer {
   private final SecretCipher cipher;
   private final SecureRandom random;
   private final BackupCodePolicy policy;
-  private final BackupCodes codes;
+  private final PepperedCodeHashes codes;
 
   BackupCodeIssuer(SecretCipher cipher, SecureRandom random, BackupCodePolicy policy) {
     this.cipher = cipher;
     this.random = random;
     this.policy = policy;
-    this.codes = new BackupCodes(policy.iterations());
+    this.codes = new PepperedCodeHashes(new BackupCodes(policy.iterations()), cipher);
   }
 
   /** New codes, shown once, and what is stored of them. */
@@ -37,7 +38,7 @@ final class BackupCodeIssuer {
   /** Draws the codes and seals the reveal copy: one KMS Encrypt. */
   Issued issue(String userId, Instant now) {
     List<String> display = BackupCodes.generate(random, policy.count());
-    String salt = BackupCodes.newSalt(random);
+    String salt = codes.newSalt(random);
     List<String> hashes =
         display.stream().map(code -> codes.hash(salt, BackupCodes.canonical(code))).toList();
     Ciphertext sealed =

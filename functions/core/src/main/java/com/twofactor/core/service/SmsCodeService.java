@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveSms;
+import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
@@ -70,6 +71,8 @@ public final class SmsCodeService {
         SmsCodes.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
     // Opened and reserved at most once however many rounds the write takes.
     String[] phone = new String[1];
+    Ciphertext[] openedFrom = new Ciphertext[1];
+    Ciphertext[] resealed = new Ciphertext[1];
     NumberSendLimits.Reservation slot = numbers.reservation(now);
     try {
       SmsChallenge challenge =
@@ -86,17 +89,26 @@ public final class SmsCodeService {
                                     ErrorCode.NOT_FOUND,
                                     "There is no active phone to send a code to."));
                 policy.ensureCanSend(state, now);
+                EncryptionContext context = EncryptionContext.of(userId, Purpose.PHONE_NUMBER);
                 if (phone[0] == null) {
-                  phone[0] =
-                      new String(
-                          cipher.decrypt(
-                              sms.phone(), EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
-                          StandardCharsets.UTF_8);
+                  byte[] opened = cipher.decrypt(sms.phone(), context);
+                  phone[0] = new String(opened, StandardCharsets.UTF_8);
+                  openedFrom[0] = sms.phone();
+                  // A number of an earlier scheme moves to the current one with this write.
+                  resealed[0] = cipher.resealed(sms.phone(), opened, context);
                 }
                 slot.take(phone[0]);
                 var sends = policy.afterSend(state, now);
+                ActiveSms current =
+                    !sms.phone().equals(openedFrom[0]) || sms.phone().equals(resealed[0])
+                        ? sms
+                        : new ActiveSms(resealed[0], sms.phoneHint(), sms.confirmedAt());
                 return Decision.grant(
-                    state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
+                    state.toBuilder()
+                        .sms(current)
+                        .smsCode(issued.stored())
+                        .smsSentAt(sends)
+                        .build(),
                     new SmsChallenge(
                         sms.phoneHint(),
                         issued.stored().expiresAt(),

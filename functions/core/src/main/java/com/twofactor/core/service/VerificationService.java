@@ -1,6 +1,7 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.backup.BackupCodes;
+import com.twofactor.core.backup.PepperedCodeHashes;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.SecretCipher;
@@ -18,7 +19,7 @@ public final class VerificationService {
   private final Clock clock;
   private final LockoutPolicy lockout;
   private final SmsPolicy smsPolicy;
-  private final BackupCodes backupCodes;
+  private final PepperedCodeHashes backupCodes;
   private final Totp totp = new Totp();
   private final StateUpdates updates;
 
@@ -34,7 +35,7 @@ public final class VerificationService {
     this.clock = clock;
     this.lockout = lockout;
     this.smsPolicy = smsPolicy;
-    this.backupCodes = new BackupCodes(backupPolicy.iterations());
+    this.backupCodes = new PepperedCodeHashes(new BackupCodes(backupPolicy.iterations()), cipher);
     this.updates = new StateUpdates(store, audit);
   }
 
