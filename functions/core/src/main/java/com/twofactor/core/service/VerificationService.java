@@ -11,8 +11,8 @@ import java.time.Clock;
 
 /**
  * Checks a second-factor code at login, step-up, or as the proof a sensitive change asks for.
- * Uncontended, a TOTP check costs one read, one decryption and one conditional write (DESIGN.md
- * budget: at most 3 AWS calls); SMS and backup-code checks one read and one write, no KMS.
+ * Uncontended, every check costs one read and one conditional write (README "Budgets"); the TOTP
+ * secret opens under the branch key, so a warm instance calls no KMS.
  */
 public final class VerificationService {
   private final SecretCipher cipher;
