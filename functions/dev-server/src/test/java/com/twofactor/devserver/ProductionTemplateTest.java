@@ -91,24 +91,27 @@ class ProductionTemplateTest {
 
   private static final String SMS_NUMBER_KEY = "sms-number-key";
 
+  private static final String BRANCH_KEY = "branch-key";
+
+  /**
+   * Issue 13: per-user secrets are sealed under the branch key, so no function encrypts with a
+   * user's context any more; the per-user Decrypt that remains is the legacy path (secrets sealed
+   * directly with KMS before the branch key, re-sealed on their next write), limited to the
+   * purposes each function opens.
+   */
   @Test
-  void kms_eachFunctionUsesOnlyItsPurposesAndOnlyWithAUser() {
-    Map<String, Map<String, Set<String>>> expected =
+  void kms_functionsSealUnderTheBranchKey_andDecryptPerUserOnlyForLegacySecrets() {
+    Map<String, Map<String, Set<String>>> legacyDecrypt =
         Map.of(
-            "EnrollmentFunction",
-                Map.of(
-                    "kms:Encrypt", Set.of("totp-secret", "phone-number", "backup-codes"),
-                    "kms:Decrypt", Set.of("totp-secret")),
+            "EnrollmentFunction", Map.of("kms:Decrypt", Set.of("totp-secret")),
             "VerificationFunction", Map.of("kms:Decrypt", Set.of("totp-secret", "phone-number")),
-            "BackupCodesFunction",
-                Map.of(
-                    "kms:Encrypt", Set.of("backup-codes"),
-                    "kms:Decrypt", Set.of("backup-codes", "totp-secret")),
+            "BackupCodesFunction", Map.of("kms:Decrypt", Set.of("backup-codes", "totp-secret")),
             "DisableFunction", Map.of("kms:Decrypt", Set.of("totp-secret")),
             "VerifyAuthChallengeFunction",
                 Map.of("kms:Decrypt", Set.of("totp-secret", "phone-number")));
 
     Set<String> smsKeyUsers = new HashSet<>();
+    Set<String> branchKeyUsers = new HashSet<>();
     for (String function : functions()) {
       Map<String, Set<String>> granted = new java.util.HashMap<>();
       for (Map<String, Object> statement : roleStatements(function)) {
@@ -130,9 +133,20 @@ class ProductionTemplateTest {
           smsKeyUsers.add(function);
           continue;
         }
+        if (BRANCH_KEY.equals(purpose)) {
+          // The branch key's context names its purpose and version, and nothing else.
+          assertThat(condition.get("ForAllValues:StringEquals"))
+              .isEqualTo(Map.of("kms:EncryptionContextKeys", List.of("purpose", "version")));
+          assertThat(action).contains("kms:Encrypt", "kms:Decrypt");
+          branchKeyUsers.add(function);
+          continue;
+        }
         assertThat(condition.get("Null"))
             .as("%s requires a userId in the context", function)
             .isEqualTo(Map.of("kms:EncryptionContext:userId", "false"));
+        assertThat(action)
+            .as("%s seals nothing with a user's context", function)
+            .isEqualTo("kms:Decrypt");
         List<String> purposes = (List<String>) purpose;
         granted.merge(
             action,
@@ -142,12 +156,14 @@ class ProductionTemplateTest {
               return a;
             });
       }
-      assertThat(granted).as(function).isEqualTo(expected.getOrDefault(function, Map.of()));
+      assertThat(granted).as(function).isEqualTo(legacyDecrypt.getOrDefault(function, Map.of()));
     }
     // Exactly the functions that text a code hold the hash key of the per-number SMS limits.
     assertThat(smsKeyUsers)
         .containsExactlyInAnyOrder(
             "EnrollmentFunction", "VerificationFunction", "VerifyAuthChallengeFunction");
+    // Exactly the functions that seal or open a user's secret hold the branch key.
+    assertThat(branchKeyUsers).isEqualTo(legacyDecrypt.keySet());
   }
 
   @Test
@@ -174,7 +190,7 @@ class ProductionTemplateTest {
         .isEqualTo(Map.of("kms:EncryptionContext:userId", "true"));
     assertThat(((Map<String, Object>) noUser.get("Condition")).get("StringNotEquals"))
         .asString()
-        .contains("kms:EncryptionContext:purpose=" + SMS_NUMBER_KEY);
+        .contains("kms:EncryptionContext:purpose=[" + SMS_NUMBER_KEY + ", " + BRANCH_KEY + "]");
   }
 
   @Test
@@ -223,8 +239,13 @@ class ProductionTemplateTest {
           .allSatisfy(
               s ->
                   assertThat(String.valueOf(s.get("Condition")))
-                      .contains("dynamodb:LeadingKeys=[USER#*]"));
+                      .containsAnyOf(
+                          "dynamodb:LeadingKeys=[USER#*]",
+                          // the backup codes are peppered and sealed under the branch key
+                          "dynamodb:LeadingKeys=[USER#*, KEY#branch-key]"));
     }
+    assertThat(String.valueOf(roleStatements("BackupCodesFunction")))
+        .contains("dynamodb:LeadingKeys=[USER#*, KEY#branch-key]");
   }
 
   // ------------------------------------------------------------------ 6. Cognito

@@ -1,23 +1,17 @@
 package com.twofactor.aws.keys;
 
 import com.twofactor.core.DependencyUnavailableException;
-import com.twofactor.core.SecretIntegrityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
-import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 
 /**
  * A per-deployment 256-bit secret key kept in the service's table only as KMS ciphertext ({@code pk
@@ -29,19 +23,15 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * priming (which never asks for it) cannot put the key into a snapshot shared by many instances.
  * The first instance of a deployment to need it draws it from {@link SecureRandom}, seals it and
  * stores it with a put that only succeeds if no key exists; an instance that loses that race reads
- * the winner's. Any holder of a named key (this one serves the SMS number digests; a later branch
- * key can be another instance) works the same way.
+ * the winner's. This one serves the SMS number digests; the branch keys ({@link TableBranchKeys})
+ * share its storage ({@link SealedKeyTable}) and add versions and expiry.
  *
  * <p>Thread-safe: the first fetch is serialized, later calls read a published field.
  */
 public final class TableSealedKey implements Supplier<SecretKey> {
   private static final int KEY_BYTES = 32;
-  private static final String SORT_KEY = "KEY";
 
-  private final DynamoDbClient dynamoDb;
-  private final KmsClient kms;
-  private final String tableName;
-  private final String kmsKeyId;
+  private final SealedKeyTable table;
   private final String name;
   private final String algorithm;
   private final SecureRandom random;
@@ -62,10 +52,7 @@ public final class TableSealedKey implements Supplier<SecretKey> {
       String algorithm,
       SecureRandom random,
       Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.kms = kms;
-    this.tableName = tableName;
-    this.kmsKeyId = kmsKeyId;
+    this.table = new SealedKeyTable(dynamoDb, kms, tableName, kmsKeyId);
     this.name = name;
     this.algorithm = algorithm;
     this.random = random;
@@ -99,7 +86,11 @@ public final class TableSealedKey implements Supplier<SecretKey> {
     byte[] material = new byte[KEY_BYTES];
     random.nextBytes(material);
     try {
-      if (storedFirst(seal(material))) {
+      Map<String, AttributeValue> item =
+          Map.of(
+              "sealed", AttributeValue.fromB(table.seal(material, context())),
+              "createdAt", AttributeValue.fromS(clock.instant().toString()));
+      if (table.write(name, item, "attribute_not_exists(pk)", Map.of(), Map.of())) {
         return new SecretKeySpec(material, algorithm);
       }
     } finally {
@@ -113,65 +104,17 @@ public final class TableSealedKey implements Supplier<SecretKey> {
     return open(theirs);
   }
 
-  private Map<String, AttributeValue> itemKey() {
-    return Map.of("pk", AttributeValue.fromS("KEY#" + name), "sk", AttributeValue.fromS(SORT_KEY));
-  }
-
   private Map<String, String> context() {
     return Map.of("purpose", name);
   }
 
   private SdkBytes readSealed() {
-    try {
-      Map<String, AttributeValue> item =
-          dynamoDb.getItem(r -> r.tableName(tableName).key(itemKey()).consistentRead(true)).item();
-      return item == null || !item.containsKey("sealed") ? null : item.get("sealed").b();
-    } catch (SdkException e) {
-      throw new DependencyUnavailableException("DynamoDB GetItem", e);
-    }
-  }
-
-  /** Stores the sealed key unless one exists; false when another instance stored one first. */
-  private boolean storedFirst(SdkBytes sealed) {
-    Map<String, AttributeValue> item = new HashMap<>(itemKey());
-    item.put("sealed", AttributeValue.fromB(sealed));
-    item.put("createdAt", AttributeValue.fromS(clock.instant().toString()));
-    try {
-      dynamoDb.putItem(
-          r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
-      return true;
-    } catch (ConditionalCheckFailedException anotherInstanceWasFirst) {
-      return false;
-    } catch (SdkException e) {
-      throw new DependencyUnavailableException("DynamoDB PutItem", e);
-    }
-  }
-
-  private SdkBytes seal(byte[] material) {
-    try {
-      return kms.encrypt(
-              r ->
-                  r.keyId(kmsKeyId)
-                      .plaintext(SdkBytes.fromByteArray(material))
-                      .encryptionContext(context()))
-          .ciphertextBlob();
-    } catch (SdkException e) {
-      throw new DependencyUnavailableException("KMS Encrypt", e);
-    }
+    Map<String, AttributeValue> item = table.read(name);
+    return item == null || !item.containsKey("sealed") ? null : item.get("sealed").b();
   }
 
   private SecretKey open(SdkBytes sealed) {
-    byte[] material;
-    try {
-      material =
-          kms.decrypt(r -> r.keyId(kmsKeyId).ciphertextBlob(sealed).encryptionContext(context()))
-              .plaintext()
-              .asByteArray();
-    } catch (InvalidCiphertextException | IncorrectKeyException e) {
-      throw new SecretIntegrityException(e);
-    } catch (SdkException e) {
-      throw new DependencyUnavailableException("KMS Decrypt", e);
-    }
+    byte[] material = table.open(sealed, context());
     try {
       return new SecretKeySpec(material, algorithm);
     } finally {

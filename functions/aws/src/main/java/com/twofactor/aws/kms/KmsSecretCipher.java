@@ -6,7 +6,6 @@ import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.SecretCipher;
-import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * authenticated by KMS and recorded in CloudTrail: a ciphertext opens only for the user and purpose
  * it was made for. Decrypt names the key too, so a ciphertext of another key is refused.
  *
- * <p>Thread-safe: the SDK client is, and it keeps no other state.
+ * <p>The scheme of earlier versions, one KMS call per secret: kept to open what they sealed (see
+ * {@code BranchKeyFactory}), no longer used to seal. Thread-safe (the client is).
  */
-@Singleton
 public final class KmsSecretCipher implements SecretCipher {
   private final KmsClient kms;
   private final String keyId;

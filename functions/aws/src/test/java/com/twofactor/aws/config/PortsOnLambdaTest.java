@@ -3,8 +3,8 @@ package com.twofactor.aws.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.aws.dynamodb.DynamoDbTwoFactorStore;
-import com.twofactor.aws.kms.KmsSecretCipher;
 import com.twofactor.aws.sns.SnsSmsSender;
+import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
@@ -24,7 +24,7 @@ class PortsOnLambdaTest {
                 "two-factor.ports", "in-memory",
                 "aws.lambda.function.name", "two-factor-prod-verification"))) {
       assertThat(context.getBean(TwoFactorStore.class)).isInstanceOf(DynamoDbTwoFactorStore.class);
-      assertThat(context.getBean(SecretCipher.class)).isInstanceOf(KmsSecretCipher.class);
+      assertThat(context.getBean(SecretCipher.class)).isInstanceOf(BranchKeySecretCipher.class);
       assertThat(context.getBean(SmsSender.class)).isInstanceOf(SnsSmsSender.class);
     }
   }

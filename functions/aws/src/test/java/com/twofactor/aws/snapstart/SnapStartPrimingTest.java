@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
+import com.twofactor.core.port.BranchKeys;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.SmsSignInService;
@@ -86,6 +87,22 @@ class SnapStartPrimingTest {
 
       assertThatCode(() -> aws.bean(CheckpointSimulator.class).runBeforeCheckpoint())
           .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void checkpointAndRestore_dropTheBranchKey_soEachRestoredSandboxOpensItItself() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      BranchKeys keys = aws.bean(BranchKeys.class);
+      keys.current();
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+      aws.bean(CheckpointSimulator.class).runAfterRestore();
+      aws.calls.reset();
+      keys.current();
+      keys.current();
+
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "Kms.Decrypt");
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.backup.BackupCodeHasher;
+import com.twofactor.core.backup.PepperedCodeHashes;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
@@ -22,13 +23,13 @@ final class BackupCodeIssuer {
   private final SecretCipher cipher;
   private final SecureRandom random;
   private final BackupCodePolicy policy;
-  private final BackupCodeHasher codes;
+  private final PepperedCodeHashes codes;
 
   BackupCodeIssuer(SecretCipher cipher, SecureRandom random, BackupCodePolicy policy) {
     this.cipher = cipher;
     this.random = random;
     this.policy = policy;
-    this.codes = new BackupCodeHasher(policy.iterations());
+    this.codes = new PepperedCodeHashes(new BackupCodeHasher(policy.iterations()), cipher);
   }
 
   /** New codes, shown once, and what is stored of them. */
@@ -42,7 +43,7 @@ final class BackupCodeIssuer {
   /** Draws the codes and seals the reveal copy: one KMS Encrypt. */
   NewSet issue(String userId, Instant now) {
     List<String> display = BackupCodeHasher.generate(random, policy.count());
-    String salt = BackupCodeHasher.newSalt(random);
+    String salt = codes.newSalt(random);
     List<String> hashes =
         display.stream().map(code -> codes.hash(salt, BackupCodeHasher.canonical(code))).toList();
     Ciphertext sealed =

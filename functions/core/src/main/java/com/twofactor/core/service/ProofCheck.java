@@ -2,6 +2,7 @@ package com.twofactor.core.service;
 
 import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.backup.BackupCodeHasher;
+import com.twofactor.core.backup.PepperedCodeHashes;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.BackupCodeSet;
 import com.twofactor.core.model.Ciphertext;
@@ -36,13 +37,14 @@ final class ProofCheck implements AutoCloseable {
   private final SecretCipher cipher;
   private final LockoutPolicy lockout;
   private final SmsPolicy smsPolicy;
-  private final BackupCodeHasher backupCodes;
+  private final PepperedCodeHashes backupCodes;
   private final Totp totp;
   private final String userId;
   private final Method method;
   private final String code;
   private final Map<Ciphertext, byte[]> openedSecrets = new HashMap<>();
   private final Map<String, byte[]> derivedGuesses = new HashMap<>();
+  private final Map<Ciphertext, Ciphertext> resealedSecrets = new HashMap<>();
 
   /**
    * @throws com.twofactor.core.InvalidRequestException on field {@code code} when {@code code}
@@ -52,7 +54,7 @@ final class ProofCheck implements AutoCloseable {
       SecretCipher cipher,
       LockoutPolicy lockout,
       SmsPolicy smsPolicy,
-      BackupCodeHasher backupCodes,
+      PepperedCodeHashes backupCodes,
       Totp totp,
       String userId,
       Method method,
@@ -134,15 +136,18 @@ final class ProofCheck implements AutoCloseable {
       return null;
     }
     ActiveTotp active = state.totp();
-    byte[] secret =
-        openedSecrets.computeIfAbsent(
-            active.secret(),
-            c -> cipher.decrypt(c, EncryptionContext.of(userId, Purpose.TOTP_SECRET)));
+    EncryptionContext context = EncryptionContext.of(userId, Purpose.TOTP_SECRET);
+    byte[] secret = openedSecrets.computeIfAbsent(active.secret(), c -> cipher.decrypt(c, context));
     OptionalLong step = totp.matchingStep(secret, code, now, active.lastUsedStep());
     if (step.isEmpty()) {
       return null;
     }
-    return state.toBuilder().totp(active.withLastUsedStep(step.getAsLong())).build();
+    // A secret of an earlier scheme moves to the current one with this write.
+    Ciphertext current =
+        resealedSecrets.computeIfAbsent(active.secret(), c -> cipher.resealed(c, secret, context));
+    return state.toBuilder()
+        .totp(new ActiveTotp(current, active.confirmedAt(), step.getAsLong()))
+        .build();
   }
 
   private UserTwoFactor spendSms(UserTwoFactor state, Instant now) {

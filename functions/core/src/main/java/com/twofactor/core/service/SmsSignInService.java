@@ -3,6 +3,7 @@ package com.twofactor.core.service;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.ActiveSms;
+import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.AuditLog;
@@ -71,7 +72,7 @@ public final class SmsSignInService {
     SmsCode.Issued issued =
         SmsCode.issue(random, SmsCode.Purpose.SIGN_IN, now.plus(policy.codeTtl()));
     // Opened and reserved at most once however many rounds the write takes.
-    Once<String> phone = new Once<>();
+    Once<OpenedNumber> number = new Once<>();
     NumberSendLimits.Reservation slot = numbers.reservation(now);
     try {
       SmsChallenge challenge =
@@ -88,17 +89,22 @@ public final class SmsSignInService {
                                     ErrorCode.NOT_FOUND,
                                     "There is no active phone to send a code to."));
                 policy.ensureCanSend(state, now);
-                slot.take(
-                    phone.get(
-                        () ->
-                            new String(
-                                cipher.decrypt(
-                                    sms.phone(),
-                                    EncryptionContext.of(userId, Purpose.PHONE_NUMBER)),
-                                StandardCharsets.UTF_8)));
+                EncryptionContext context = EncryptionContext.of(userId, Purpose.PHONE_NUMBER);
+                OpenedNumber opened =
+                    number.get(() -> OpenedNumber.open(cipher, sms.phone(), context));
+                slot.take(opened.phone());
                 var sends = policy.afterSend(state, now);
+                // A number of an earlier scheme moves to the current one with this write.
+                ActiveSms current =
+                    !sms.phone().equals(opened.from()) || sms.phone().equals(opened.resealed())
+                        ? sms
+                        : new ActiveSms(opened.resealed(), sms.phoneHint(), sms.confirmedAt());
                 return Decision.grant(
-                    state.toBuilder().smsCode(issued.stored()).smsSentAt(sends).build(),
+                    state.toBuilder()
+                        .sms(current)
+                        .smsCode(issued.stored())
+                        .smsSentAt(sends)
+                        .build(),
                     new SmsChallenge(
                         sms.phoneHint(),
                         issued.stored().expiresAt(),
@@ -111,11 +117,27 @@ public final class SmsSignInService {
                         AuditEvent.Outcome.SUCCESS,
                         Map.of("purpose", "sign_in")));
               });
-      delivery.deliver(userId, phone.orNull(), issued.code(), issued.stored());
+      delivery.deliver(userId, number.orNull().phone(), issued.code(), issued.stored());
       return challenge;
     } catch (RuntimeException notSent) {
       slot.giveBack();
       throw notSent;
+    }
+  }
+
+  /** The user's number as opened once per request, and its re-sealed form if its scheme is old. */
+  private record OpenedNumber(String phone, Ciphertext from, Ciphertext resealed) {
+    static OpenedNumber open(SecretCipher cipher, Ciphertext sealed, EncryptionContext context) {
+      byte[] plain = cipher.decrypt(sealed, context);
+      return new OpenedNumber(
+          new String(plain, StandardCharsets.UTF_8),
+          sealed,
+          cipher.resealed(sealed, plain, context));
+    }
+
+    @Override
+    public String toString() {
+      return "OpenedNumber[redacted]";
     }
   }
 }

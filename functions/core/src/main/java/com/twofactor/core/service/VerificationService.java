@@ -1,6 +1,7 @@
 package com.twofactor.core.service;
 
 import com.twofactor.core.backup.BackupCodeHasher;
+import com.twofactor.core.backup.PepperedCodeHashes;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.port.AuditLog;
 import com.twofactor.core.port.SecretCipher;
@@ -10,8 +11,8 @@ import java.time.Clock;
 
 /**
  * Checks a second-factor code at login, step-up, or as the proof a sensitive change asks for.
- * Uncontended, a TOTP check costs one read, one decryption and one conditional write
- * (docs/budgets.md: 3 AWS calls); SMS and backup-code checks one read and one write, no KMS.
+ * Uncontended, every check costs one read and one conditional write (docs/budgets.md); the TOTP
+ * secret opens under the branch key, so a warm instance calls no KMS.
  *
  * <p>Thread-safe: it keeps no state between calls; one request's own helpers (a proof check, values
  * kept across retries) live only for that call.
@@ -21,7 +22,7 @@ public final class VerificationService {
   private final Clock clock;
   private final LockoutPolicy lockout;
   private final SmsPolicy smsPolicy;
-  private final BackupCodeHasher backupCodes;
+  private final PepperedCodeHashes backupCodes;
   private final Totp totp = new Totp();
   private final StateUpdates updates;
 
@@ -37,7 +38,8 @@ public final class VerificationService {
     this.clock = clock;
     this.lockout = lockout;
     this.smsPolicy = smsPolicy;
-    this.backupCodes = new BackupCodeHasher(backupPolicy.iterations());
+    this.backupCodes =
+        new PepperedCodeHashes(new BackupCodeHasher(backupPolicy.iterations()), cipher);
     this.updates = new StateUpdates(store, audit);
   }
 

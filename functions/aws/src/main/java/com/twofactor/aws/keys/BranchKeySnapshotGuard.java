@@ -1,0 +1,31 @@
+package com.twofactor.aws.keys;
+
+import io.micronaut.crac.OrderedResource;
+import jakarta.inject.Singleton;
+import org.crac.Context;
+import org.crac.Resource;
+
+/**
+ * Keeps branch keys out of SnapStart snapshots: whatever an instance opened is dropped before the
+ * snapshot is taken and again after each restore, so every restored sandbox opens the key itself
+ * (one KMS {@code Decrypt}) instead of sharing one opened before the snapshot. Thread-safe
+ * (stateless; {@link TableBranchKeys#forget()} is).
+ */
+@Singleton
+public final class BranchKeySnapshotGuard implements OrderedResource {
+  private final TableBranchKeys branchKeys;
+
+  public BranchKeySnapshotGuard(TableBranchKeys branchKeys) {
+    this.branchKeys = branchKeys;
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> context) {
+    branchKeys.forget();
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> context) {
+    branchKeys.forget();
+  }
+}

@@ -1,0 +1,264 @@
+package com.twofactor.aws.keys;
+
+import com.twofactor.aws.snapstart.PrimingScope;
+import com.twofactor.core.DependencyUnavailableException;
+import com.twofactor.core.SecretIntegrityException;
+import com.twofactor.core.port.BranchKeys;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The deployment's branch keys, kept KMS-sealed in the table: one item {@code pk = KEY#branch-key},
+ * {@code sk = KEY} with {@code current} (the version new secrets use) and one attribute {@code
+ * v<N>} per version, the KMS ciphertext of that version's 256 random bits under the encryption
+ * context {@code {purpose: branch-key, version: <N>}}.
+ *
+ * <p><b>Creation.</b> The first use in a deployment finds no item, draws version 1, seals it and
+ * stores it with a put conditional on no item existing; an instance that loses that race reads the
+ * winner's. <b>Rotation.</b> {@link #rotate()} adds version {@code current + 1} with a put
+ * conditional on {@code current} being unchanged, keeping every earlier version, so everything
+ * sealed before stays readable; other instances start sealing under it when their copy expires.
+ *
+ * <p><b>Caching.</b> An instance reads the item and opens (KMS {@code Decrypt}) each version it
+ * needs at most once per {@link #MAX_AGE} of the injected clock: a warm login makes no KMS call,
+ * and a deployment spends one {@code Decrypt} per instance per ten minutes, not one per login. A
+ * version missing from the copy (sealed by an instance that already saw a rotation) triggers one
+ * fresh read. Nothing is read while {@link PrimingScope} is active, so no key can be in a SnapStart
+ * snapshot, and {@link #forget()} (before a snapshot and after each restore) drops what an instance
+ * holds.
+ *
+ * <p>Thread-safe: the copy is an immutable snapshot in a volatile field, replaced under a lock;
+ * versions are opened through a concurrent map, once each.
+ */
+public final class TableBranchKeys implements BranchKeys {
+  /** The key's name, and the {@code purpose} of its KMS encryption context. */
+  public static final String NAME = "branch-key";
+
+  /** How long an instance keeps the item and the versions it opened. */
+  public static final Duration MAX_AGE = Duration.ofMinutes(10);
+
+  private static final int KEY_BYTES = 32;
+  private static final String CURRENT = "current";
+
+  private final SealedKeyTable table;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final PrimingScope priming;
+  private volatile Snapshot snapshot;
+
+  public TableBranchKeys(
+      DynamoDbClient dynamoDb,
+      KmsClient kms,
+      String tableName,
+      String kmsKeyId,
+      SecureRandom random,
+      Clock clock,
+      PrimingScope priming) {
+    this.table = new SealedKeyTable(dynamoDb, kms, tableName, kmsKeyId);
+    this.random = random;
+    this.clock = clock;
+    this.priming = priming;
+  }
+
+  /** What an instance knows of the item, from one read; versions are opened on first need. */
+  private record Snapshot(
+      Instant readAt,
+      int current,
+      Map<Integer, SdkBytes> sealed,
+      ConcurrentHashMap<Integer, BranchKey> opened) {}
+
+  @Override
+  public BranchKey current() {
+    Snapshot known = fresh();
+    return open(known, known.current());
+  }
+
+  @Override
+  public BranchKey version(int version) {
+    Snapshot known = fresh();
+    if (!known.sealed().containsKey(version)) {
+      known = reread(known);
+      if (!known.sealed().containsKey(version)) {
+        throw new SecretIntegrityException(
+            new GeneralSecurityException("no branch-key version " + version));
+      }
+    }
+    return open(known, version);
+  }
+
+  /**
+   * Adds a version and makes it current; earlier versions stay readable. Creates version 1 when the
+   * deployment has none yet.
+   *
+   * @return the new current version
+   * @throws DependencyUnavailableException when DynamoDB or KMS fails, or another rotation ran at
+   *     the same moment (try again)
+   */
+  public int rotate() {
+    Map<String, AttributeValue> item = table.read(NAME);
+    if (item == null) {
+      Snapshot created = create();
+      if (created != null) {
+        snapshot = created;
+        return created.current();
+      }
+      item = table.read(NAME);
+    }
+    int previous = Integer.parseInt(item.get(CURRENT).n());
+    int next = previous + 1;
+    byte[] material = new byte[KEY_BYTES];
+    random.nextBytes(material);
+    try {
+      Map<String, AttributeValue> updated = new HashMap<>(item);
+      updated.remove("pk");
+      updated.remove("sk");
+      updated.put(attribute(next), AttributeValue.fromB(table.seal(material, context(next))));
+      updated.put(CURRENT, AttributeValue.fromN(Integer.toString(next)));
+      updated.put("rotatedAt", AttributeValue.fromS(clock.instant().toString()));
+      if (!table.write(
+          NAME,
+          updated,
+          "#current = :previous",
+          Map.of("#current", CURRENT),
+          Map.of(":previous", AttributeValue.fromN(Integer.toString(previous))))) {
+        throw new DependencyUnavailableException(
+            "DynamoDB PutItem", new IllegalStateException("another rotation ran at once"));
+      }
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
+    forget();
+    return next;
+  }
+
+  /** Drops every key and the item this instance holds; the next use reads them anew. */
+  public void forget() {
+    snapshot = null;
+  }
+
+  private Snapshot fresh() {
+    Snapshot known = snapshot;
+    if (known != null && isFresh(known)) {
+      return known;
+    }
+    synchronized (this) {
+      known = snapshot;
+      if (known == null || !isFresh(known)) {
+        known = load();
+        snapshot = known;
+      }
+      return known;
+    }
+  }
+
+  private synchronized Snapshot reread(Snapshot seen) {
+    Snapshot known = snapshot;
+    if (known != null && known != seen && isFresh(known)) {
+      return known;
+    }
+    known = load();
+    snapshot = known;
+    return known;
+  }
+
+  private boolean isFresh(Snapshot known) {
+    return clock.instant().isBefore(known.readAt().plus(MAX_AGE));
+  }
+
+  private Snapshot load() {
+    if (priming.active()) {
+      throw new IllegalStateException("the branch key is never read while priming");
+    }
+    Map<String, AttributeValue> item = table.read(NAME);
+    if (item == null) {
+      Snapshot created = create();
+      if (created != null) {
+        return created;
+      }
+      item = table.read(NAME);
+      if (item == null) {
+        throw new DependencyUnavailableException(
+            "DynamoDB GetItem", new IllegalStateException("the key vanished after a lost race"));
+      }
+    }
+    return snapshotOf(item, new ConcurrentHashMap<>());
+  }
+
+  /** Version 1 stored by this instance, or null when another instance stored one first. */
+  private Snapshot create() {
+    byte[] material = new byte[KEY_BYTES];
+    random.nextBytes(material);
+    try {
+      SdkBytes sealed = table.seal(material, context(1));
+      Map<String, AttributeValue> item =
+          Map.of(
+              CURRENT,
+              AttributeValue.fromN("1"),
+              attribute(1),
+              AttributeValue.fromB(sealed),
+              "createdAt",
+              AttributeValue.fromS(clock.instant().toString()));
+      if (!table.write(NAME, item, "attribute_not_exists(pk)", Map.of(), Map.of())) {
+        return null;
+      }
+      ConcurrentHashMap<Integer, BranchKey> opened = new ConcurrentHashMap<>();
+      opened.put(1, new BranchKey(1, new SecretKeySpec(material, "AES")));
+      return snapshotOf(item, opened);
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
+  }
+
+  private Snapshot snapshotOf(
+      Map<String, AttributeValue> item, ConcurrentHashMap<Integer, BranchKey> opened) {
+    Map<Integer, SdkBytes> sealed = new HashMap<>();
+    item.forEach(
+        (name, value) -> {
+          if (name.matches("v[1-9][0-9]*") && value.b() != null) {
+            sealed.put(Integer.parseInt(name.substring(1)), value.b());
+          }
+        });
+    int current = Integer.parseInt(item.get(CURRENT).n());
+    return new Snapshot(clock.instant(), current, Map.copyOf(sealed), opened);
+  }
+
+  private BranchKey open(Snapshot known, int version) {
+    return known
+        .opened()
+        .computeIfAbsent(
+            version,
+            v -> {
+              byte[] material = table.open(known.sealed().get(v), context(v));
+              try {
+                return new BranchKey(v, new SecretKeySpec(material, "AES"));
+              } finally {
+                Arrays.fill(material, (byte) 0);
+              }
+            });
+  }
+
+  private static String attribute(int version) {
+    return "v" + version;
+  }
+
+  private static Map<String, String> context(int version) {
+    return Map.of("purpose", NAME, "version", Integer.toString(version));
+  }
+
+  @Override
+  public String toString() {
+    return "TableBranchKeys";
+  }
+}

@@ -1,0 +1,216 @@
+package com.twofactor.aws.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.twofactor.aws.snapstart.PrimingScope;
+import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.FakeKms;
+import com.twofactor.core.SecretIntegrityException;
+import com.twofactor.core.crypto.BranchKeySecretCipher;
+import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.port.BranchKeys.BranchKey;
+import com.twofactor.core.port.EncryptionContext;
+import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.testing.MutableClock;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/** The branch key on dynalite and the in-memory KMS: creation, caching, rotation, priming. */
+class TableBranchKeysTest {
+  private static final byte[] SECRET = {9, 8, 7, 6, 5, 4, 3, 2, 1};
+  private static final EncryptionContext ALICE = EncryptionContext.of("alice", Purpose.TOTP_SECRET);
+
+  private AwsTestContext aws;
+  private MutableClock clock;
+
+  @BeforeEach
+  void start() {
+    aws = new AwsTestContext(Map.of("test.clock", "mutable"));
+    clock = aws.bean(MutableClock.class);
+  }
+
+  @AfterEach
+  void stop() {
+    aws.close();
+  }
+
+  /** Another instance of the same deployment: its own holder, the same table and clients. */
+  private TableBranchKeys anotherInstance() {
+    return new TableBranchKeys(
+        aws.bean(DynamoDbClient.class),
+        aws.bean(KmsClient.class),
+        aws.tableName,
+        "alias/two-factor-test",
+        new SecureRandom(),
+        clock,
+        aws.bean(PrimingScope.class));
+  }
+
+  private BranchKeySecretCipher cipherOver(TableBranchKeys keys) {
+    return new BranchKeySecretCipher(keys, new SecureRandom(), null);
+  }
+
+  private Map<String, AttributeValue> storedItem() {
+    return aws.bean(DynamoDbClient.class)
+        .getItem(
+            r ->
+                r.tableName(aws.tableName)
+                    .key(
+                        Map.of(
+                            "pk", AttributeValue.fromS("KEY#branch-key"),
+                            "sk", AttributeValue.fromS("KEY"))))
+        .item();
+  }
+
+  @Test
+  void firstUse_makesVersionOneWithAConditionalPut_sealedUnderItsPurposeAndVersion() {
+    BranchKey key = anotherInstance().current();
+
+    assertThat(key.version()).isEqualTo(1);
+    assertThat(aws.calls.calls())
+        .containsExactly("DynamoDb.GetItem", "Kms.Encrypt", "DynamoDb.PutItem");
+    FakeKms.Request encrypt = aws.kms.requests().get(0);
+    assertThat(encrypt.body())
+        .containsEntry("EncryptionContext", Map.of("purpose", "branch-key", "version", "1"));
+    Map<String, AttributeValue> item = storedItem();
+    assertThat(item.get("current").n()).isEqualTo("1");
+    assertThat(item.get("v1").b().asByteArray()).isNotEmpty();
+    assertThat(item.get("v1").b().asByteArray()).isNotEqualTo(key.key().getEncoded());
+  }
+
+  @Test
+  void anotherInstance_opensTheSameKeyOnce_andAgainOnlyAfterTenMinutes() {
+    BranchKey made = anotherInstance().current();
+    TableBranchKeys other = anotherInstance();
+    aws.calls.reset();
+
+    assertThat(other.current().key().getEncoded()).isEqualTo(made.key().getEncoded());
+    other.current();
+    clock.advance(TableBranchKeys.MAX_AGE.minusSeconds(1));
+    other.current();
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "Kms.Decrypt");
+
+    clock.advance(Duration.ofSeconds(1));
+    other.current();
+    assertThat(aws.calls.calls())
+        .containsExactly("DynamoDb.GetItem", "Kms.Decrypt", "DynamoDb.GetItem", "Kms.Decrypt");
+  }
+
+  @Test
+  void concurrentFirstUseByManyInstances_agreesOnOneKey() throws Exception {
+    int instances = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(instances);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<byte[]>> keys = new ArrayList<>();
+    try {
+      for (int i = 0; i < instances; i++) {
+        TableBranchKeys instance = anotherInstance();
+        keys.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return instance.current().key().getEncoded();
+                }));
+      }
+      go.countDown();
+      byte[] first = keys.get(0).get();
+      for (Future<byte[]> key : keys) {
+        assertThat(key.get()).isEqualTo(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(storedItem().get("current").n()).isEqualTo("1");
+  }
+
+  @Test
+  void rotation_addsAVersion_newSecretsUseIt_andOldCiphertextsStillOpen() {
+    TableBranchKeys instance = anotherInstance();
+    BranchKeySecretCipher cipher = cipherOver(instance);
+    Ciphertext underOne = cipher.encrypt(SECRET, ALICE);
+
+    TableBranchKeys operator = anotherInstance();
+    assertThat(operator.rotate()).isEqualTo(2);
+    Ciphertext underTwo = cipherOver(operator).encrypt(SECRET, ALICE);
+
+    assertThat(ByteBuffer.wrap(underTwo.bytes()).getInt(5)).isEqualTo(2);
+    // Until its copy expires this instance still seals under 1, yet opens what 2 sealed.
+    assertThat(instance.current().version()).isEqualTo(1);
+    assertThat(cipher.decrypt(underTwo, ALICE)).isEqualTo(SECRET);
+    clock.advance(TableBranchKeys.MAX_AGE);
+    assertThat(instance.current().version()).isEqualTo(2);
+    assertThat(cipher.decrypt(underOne, ALICE)).isEqualTo(SECRET);
+    assertThat(storedItem()).containsKeys("v1", "v2");
+    FakeKms.Request rotationSeal =
+        aws.kms.requests().stream()
+            .filter(r -> r.operation().equals("Encrypt"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(rotationSeal.body())
+        .containsEntry("EncryptionContext", Map.of("purpose", "branch-key", "version", "2"));
+  }
+
+  @Test
+  void aCiphertextRelabelledWithAnotherVersion_isRefused() {
+    TableBranchKeys instance = anotherInstance();
+    BranchKeySecretCipher cipher = cipherOver(instance);
+    byte[] bytes = cipher.encrypt(SECRET, ALICE).bytes();
+    instance.rotate();
+    ByteBuffer.wrap(bytes).putInt(5, 2);
+
+    assertThatThrownBy(() -> cipher.decrypt(Ciphertext.of(bytes), ALICE))
+        .isInstanceOf(SecretIntegrityException.class);
+  }
+
+  @Test
+  void anUnknownVersion_isRefusedAfterOneFreshRead() {
+    TableBranchKeys instance = anotherInstance();
+    instance.current();
+    aws.calls.reset();
+
+    assertThatThrownBy(() -> instance.version(7)).isInstanceOf(SecretIntegrityException.class);
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+  }
+
+  @Test
+  void whilePriming_nothingIsReadOrOpened() {
+    anotherInstance().current();
+    TableBranchKeys restoredLater = anotherInstance();
+    aws.calls.reset();
+
+    aws.bean(PrimingScope.class)
+        .run(
+            () ->
+                assertThatThrownBy(restoredLater::current)
+                    .isInstanceOf(IllegalStateException.class));
+
+    assertThat(aws.calls.calls()).isEmpty();
+  }
+
+  @Test
+  void forget_dropsTheOpenedKey_soTheNextUseOpensItAgain() {
+    TableBranchKeys instance = anotherInstance();
+    instance.current();
+    aws.calls.reset();
+
+    instance.forget();
+    instance.current();
+
+    assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem", "Kms.Decrypt");
+  }
+}

@@ -1,0 +1,24 @@
+package com.twofactor.aws.testing;
+
+import com.twofactor.core.testing.MutableClock;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A clock tests move by hand ({@code test.clock=mutable}), so TOTP steps and the branch key's ten
+ * minutes are deterministic.
+ */
+@Factory
+@Requires(property = "test.clock", value = "mutable")
+class TestClockFactory {
+
+  @Singleton
+  @Replaces(Clock.class)
+  MutableClock mutableClock() {
+    return new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
+  }
+}
