@@ -141,7 +141,7 @@ public final class LocalCognito {
         strings(request.get("ChallengeResponses"), "ChallengeResponses");
     SignInSession session =
         sessions
-            .take((String) request.get("Session"))
+            .take(request.get("Session") instanceof String token ? token : null)
             .orElseThrow(
                 () ->
                     new CognitoException(
@@ -166,7 +166,7 @@ public final class LocalCognito {
   private Map<String, Object> getUser(Map<String, Object> request) {
     Map<String, Object> claims =
         tokens
-            .accessClaims((String) request.get("AccessToken"))
+            .accessClaims(request.get("AccessToken") instanceof String token ? token : null)
             .orElseThrow(
                 () -> new CognitoException("NotAuthorizedException", "Invalid Access Token"));
     LocalUser user =
