@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -249,9 +249,9 @@ public final class LambdaBenchmark {
     if (!measured.equals(template.functions().keySet())) {
       throw new IllegalStateException(
           "the benchmark must measure every function of template.yaml: it measures "
-              + new TreeMap<>(Map.of("measured", measured))
+              + new TreeSet<>(measured)
               + ", the template has "
-              + template.functions().keySet());
+              + new TreeSet<>(template.functions().keySet()));
     }
     return workloads;
   }
