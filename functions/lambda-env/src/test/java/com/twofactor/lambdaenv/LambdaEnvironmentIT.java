@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class LambdaEnvironmentIT {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
   private static final String PHONE = "+12015550123";
-  private static final String REGION = "us-east-1";
+  private static final String REGION = EmulatedAws.REGION;
 
   /**
    * A code is accepted one step either side and each step once: confirming with this step's code
@@ -267,28 +266,13 @@ class LambdaEnvironmentIT {
     }
 
     LambdaProcess start(String logicalId) {
-      SamFunctions.Function function = template.function(logicalId);
-      Map<String, String> env = new HashMap<>(runtimeEnv);
-      // What template.yaml's Globals set, with this run's table and key.
-      env.put("TWO_FACTOR_TABLE", table);
-      env.put("TWO_FACTOR_KMS_KEY_ID", "alias/two-factor-lambda-env");
-      env.put("TWO_FACTOR_ISSUER", "Two-Factor");
-      env.put("TWO_FACTOR_SMS_ALLOWED_COUNTRIES", "US,CA,GB,DE,FR");
-      env.put("TWO_FACTOR_SMS_MAX_PRICE", "0.10");
-      // What the security-events function's own Environment sets.
-      env.put("TWO_FACTOR_EVENT_BUS", "two-factor-lambda-env-security");
+      EmulatedAws aws =
+          new EmulatedAws(
+              Dynalite.endpoint(), kms.endpoint(), sns.endpoint(), eventBridge.endpoint());
       LambdaProcess process =
-          LambdaProcess.builder(function.jar(), function.handler())
+          aws.function(template, logicalId, table)
               .functionName("two-factor-test-" + logicalId)
-              .region(REGION)
-              .memoryMb(function.memoryMb())
-              .javaToolOptions(template.javaToolOptions())
-              .env(env)
-              // The only settings Lambda does not have: where the emulators listen.
-              .systemProperty("two-factor.aws.dynamodb-endpoint", Dynalite.endpoint().toString())
-              .systemProperty("two-factor.aws.kms-endpoint", kms.endpoint().toString())
-              .systemProperty("two-factor.aws.sns-endpoint", sns.endpoint().toString())
-              .systemProperty("two-factor.events.endpoint", eventBridge.endpoint().toString())
+              .env(runtimeEnv)
               .workDir(Path.of("target", "lambda-env", mode))
               .start();
       started.put(logicalId, process);

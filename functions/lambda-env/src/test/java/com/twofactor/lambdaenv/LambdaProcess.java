@@ -35,11 +35,13 @@ public final class LambdaProcess implements AutoCloseable {
   private final Process process;
   private final RuntimeApiServer runtimeApi;
   private final Path log;
+  private final long startedNanos;
 
-  private LambdaProcess(Process process, RuntimeApiServer runtimeApi, Path log) {
+  private LambdaProcess(Process process, RuntimeApiServer runtimeApi, Path log, long startedNanos) {
     this.process = process;
     this.runtimeApi = runtimeApi;
     this.log = log;
+    this.startedNanos = startedNanos;
   }
 
   /** A process for {@code jar}'s {@code handler} (as template.yaml names it). */
@@ -75,6 +77,34 @@ public final class LambdaProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the runtime polls for its first event and returns how long that took from the
+   * moment the process was launched: the init duration (JVM start, runtime client start, handler
+   * class load and construction). Fails with the init error or the log's tail when init fails.
+   */
+  public Duration awaitInit() {
+    long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return Duration.ofNanos(
+            runtimeApi.firstPoll().get(50, TimeUnit.MILLISECONDS) - startedNanos);
+      } catch (TimeoutException notYet) {
+        if (runtimeApi.initError().isPresent() || !process.isAlive()) {
+          throw new IllegalStateException(
+              "init failed: " + runtimeApi.initError().orElse("(exited)") + "\n" + logTail());
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no init in " + ANSWER_TIMEOUT + ":\n" + logTail());
+        }
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /** The runtime API this process talks to (init errors, SnapStart restores). */
   public RuntimeApiServer runtimeApi() {
     return runtimeApi;
@@ -86,9 +116,18 @@ public final class LambdaProcess implements AutoCloseable {
 
   /** The process's resident set size now (Linux {@code /proc}); -1 where it cannot be read. */
   public long residentSetBytes() {
+    return statusBytes("VmRSS:");
+  }
+
+  /** The process's peak resident set size so far ({@code VmHWM}); -1 where it cannot be read. */
+  public long peakResidentSetBytes() {
+    return statusBytes("VmHWM:");
+  }
+
+  private long statusBytes(String field) {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid()), "status"))) {
       return lines
-          .filter(l -> l.startsWith("VmRSS:"))
+          .filter(l -> l.startsWith(field))
           .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
           .findFirst()
           .orElse(-1L);
@@ -241,7 +280,8 @@ public final class LambdaProcess implements AutoCloseable {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
         env.putAll(environment);
-        return new LambdaProcess(builder.start(), runtimeApi, log);
+        long startedNanos = System.nanoTime();
+        return new LambdaProcess(builder.start(), runtimeApi, log, startedNanos);
       } catch (IOException | RuntimeException e) {
         runtimeApi.close();
         throw new IllegalStateException("could not start " + functionName, e);

@@ -40,6 +40,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
   private final AtomicReference<String> initError = new AtomicReference<>();
   private final AtomicInteger restores = new AtomicInteger();
+  private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
   private final String functionArn;
   private volatile boolean closed;
 
@@ -86,6 +87,14 @@ public final class RuntimeApiServer implements AutoCloseable {
     return Optional.ofNullable(initError.get());
   }
 
+  /**
+   * Completes with {@link System#nanoTime()} of the runtime's first {@code invocation/next} poll:
+   * the end of its init, as Lambda counts it.
+   */
+  public CompletableFuture<Long> firstPoll() {
+    return firstPoll;
+  }
+
   /** How often the runtime asked to be restored (once per SnapStart init). */
   public int restores() {
     return restores.get();
@@ -125,6 +134,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   private void next(HttpExchange exchange) throws IOException {
+    firstPoll.complete(System.nanoTime());
     Invocation invocation = null;
     try {
       while (invocation == null && !closed) {

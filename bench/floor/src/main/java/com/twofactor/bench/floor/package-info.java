@@ -1,0 +1,2 @@
+/** The benchmark's floor function: a bare Micronaut API Gateway proxy function, one controller. */
+package com.twofactor.bench.floor;

@@ -1,0 +1,449 @@
+package com.twofactor.bench;
+
+import com.twofactor.aws.dynamodb.TableDefinition;
+import com.twofactor.aws.testing.Dynalite;
+import com.twofactor.aws.testing.FakeEventBridge;
+import com.twofactor.aws.testing.FakeKms;
+import com.twofactor.aws.testing.FakeSns;
+import com.twofactor.lambdaenv.EmulatedAws;
+import com.twofactor.lambdaenv.LambdaProcess;
+import com.twofactor.lambdaenv.SamFunctions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The Lambda benchmark: every function of template.yaml from its shaded jar, and a bare Micronaut
+ * API-proxy function as the floor, each in a fresh JVM under the real Lambda runtime interface
+ * client with Lambda's JVM flags (the lambda-env harness), one after the other on one shared
+ * dynalite table and the in-memory KMS, SNS and EventBridge servers. Per function: init (launch to
+ * the runtime's first poll), one cold invoke, then {@code bench.warm} warm invokes of a
+ * representative route or trigger, peak RSS, jar size and the AWS calls per warm invoke. Users and
+ * an organization are set up beforehand through set-up processes of the enrollment and org
+ * functions, which are not measured. Prints the table and writes it to {@code <target>/bench.md}.
+ *
+ * <p>Run by {@code ./mvnw -B -Pbench verify -pl bench -am -DskipTests}. Not thread-safe.
+ */
+public final class LambdaBenchmark {
+  private static final String FLOOR_HANDLER =
+      "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
+  private static final int DYNAMODB_PROBES = 200;
+
+  private final Path root;
+  private final Path target;
+  private final int warm;
+  private final SamFunctions template;
+  private final Events events;
+
+  private LambdaBenchmark(Path root, Path target, int warm) {
+    this.root = root;
+    this.target = target;
+    this.warm = warm;
+    this.template = SamFunctions.load(root);
+    this.events = new Events(root.resolve("events"));
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+    Path target = Path.of(args.length > 0 ? args[0] : "bench/target").toAbsolutePath();
+    int warm = Integer.getInteger("bench.warm", 200);
+    String markdown = new LambdaBenchmark(root, target, warm).run();
+    Files.createDirectories(target);
+    Path file = target.resolve("bench.md");
+    Files.writeString(file, markdown);
+    System.out.println();
+    System.out.println(markdown);
+    System.out.println("Written to " + file);
+    // dynalite and the servers' pools hold non-daemon threads; the work is done.
+    System.exit(0);
+  }
+
+  private String run() {
+    long began = System.nanoTime();
+    Instant startedAt = Instant.now();
+    String loadBefore = loadAverage();
+    String table = "two-factor-bench-" + UUID.randomUUID();
+    createTable(table);
+    try (FakeKms kms = new FakeKms();
+        FakeSns sns = new FakeSns();
+        FakeEventBridge eventBridge = new FakeEventBridge();
+        CountingProxy dynamo = new CountingProxy(Dynalite.endpoint())) {
+      EmulatedAws aws =
+          new EmulatedAws(
+              dynamo.endpoint(), kms.endpoint(), sns.endpoint(), eventBridge.endpoint());
+      Counters counters = new Counters(dynamo, kms, sns, eventBridge);
+
+      Fixture fixture = setUp(aws, table);
+      long dynamoDbCall = dynamoDbCallNanos(dynamo.endpoint(), table);
+
+      List<Result> results = new ArrayList<>();
+      List<Workload> workloads = workloads(fixture);
+      for (Workload workload : workloads) {
+        results.add(measure(workload, aws, table, counters));
+      }
+      // The floor again at the end: the table compares with the mean of both floor runs.
+      results.add(measure(workloads.get(0), aws, table, counters));
+      String header =
+          header(startedAt, loadBefore, Duration.ofNanos(System.nanoTime() - began), dynamoDbCall);
+      return new Report(header, results, dynamoDbCall).markdown();
+    }
+  }
+
+  /** The users and the organization the measured invokes act on. */
+  private record Fixture(List<Users.User> users, String orgId) {}
+
+  private Fixture setUp(EmulatedAws aws, String table) {
+    int count = warm + 1;
+    log("set-up: enrolling %d users and creating an organization (not measured)", count);
+    // Set-up processes run with the JVM's full JIT (no TieredStopAtLevel=1): each enrolment
+    // hashes ten backup codes, and set-up time is not what is measured. Two share the users.
+    try (LambdaProcess first =
+            setUpProcess(aws, table, "EnrollmentFunction", "setup-enrollment-1");
+        LambdaProcess second =
+            setUpProcess(aws, table, "EnrollmentFunction", "setup-enrollment-2");
+        LambdaProcess orgs = setUpProcess(aws, table, "OrgEnforcementFunction", "setup-org")) {
+      CompletableFuture<List<Users.User>> firstHalf =
+          CompletableFuture.supplyAsync(
+              () -> {
+                first.awaitInit();
+                return Users.enroll(first, events, count / 2);
+              });
+      second.awaitInit();
+      List<Users.User> users = new ArrayList<>(Users.enroll(second, events, count - count / 2));
+      users.addAll(firstHalf.join());
+      orgs.awaitInit();
+      String orgId =
+          (String)
+              Events.expect(
+                      201,
+                      orgs.invoke(
+                          events.api("org-enforcement/create-org.json", users.get(0), null)))
+                  .json()
+                  .get("orgId");
+      log("set-up done");
+      return new Fixture(List.copyOf(users), orgId);
+    }
+  }
+
+  private LambdaProcess setUpProcess(EmulatedAws aws, String table, String logicalId, String name) {
+    return onDemand(aws.function(template, logicalId, table).javaToolOptions(""), name).start();
+  }
+
+  /**
+   * One workload per template function, plus the floor: the representative route or trigger, on a
+   * different user where the route spends something (a TOTP step, a backup code, the last factor).
+   */
+  private List<Workload> workloads(Fixture fixture) {
+    List<Users.User> users = fixture.users();
+    Users.User owner = users.get(0);
+    List<Workload> workloads =
+        List.of(
+            new Workload(
+                Workload.FLOOR,
+                "GET /hello",
+                i -> events.api("enrollment/get-status.json", owner, "/hello", "unused", "-"),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "EnrollmentFunction",
+                "GET /two-factor",
+                i -> events.api("enrollment/get-status.json", owner, null),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "VerificationFunction",
+                "POST /two-factor/verify (TOTP)",
+                i ->
+                    events.api(
+                        "verification/verify-totp.json",
+                        users.get(i),
+                        "{\"method\":\"totp\",\"code\":\""
+                            + users.get(i).totp(Duration.ZERO)
+                            + "\"}"),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "BackupCodesFunction",
+                "POST /two-factor/backup-codes/consume",
+                i ->
+                    events.api(
+                        "backup-codes/consume.json",
+                        users.get(i),
+                        "{\"code\":\"" + users.get(i).backupCodes().get(0) + "\"}"),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "OrgEnforcementFunction",
+                "GET /orgs/{orgId}/two-factor",
+                i ->
+                    events.api(
+                        "org-enforcement/get-two-factor.json",
+                        owner,
+                        "/orgs/" + fixture.orgId() + "/two-factor",
+                        "orgId",
+                        fixture.orgId()),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "DefineAuthChallengeFunction",
+                "Define: after the password",
+                i -> events.cognito("cognito-auth/define-after-password.json", users.get(i), null),
+                answer ->
+                    expectCognito(answer, "challengeName", v -> "CUSTOM_CHALLENGE".equals(v))),
+            new Workload(
+                "CreateAuthChallengeFunction",
+                "Create: the code challenge",
+                i ->
+                    events.cognito("cognito-auth/create-custom-challenge.json", users.get(i), null),
+                answer ->
+                    expectCognito(
+                        answer,
+                        "publicChallengeParameters",
+                        v -> String.valueOf(v).contains("totp"))),
+            new Workload(
+                "VerifyAuthChallengeFunction",
+                "Verify: a TOTP answer",
+                i ->
+                    events.cognito(
+                        "cognito-auth/verify-code.json",
+                        users.get(i),
+                        users.get(i).totp(Users.NEXT_STEP)),
+                answer -> expectCognito(answer, "answerCorrect", Boolean.TRUE::equals)),
+            new Workload(
+                "DisableFunction",
+                "POST /two-factor/disable (backup-code proof)",
+                i ->
+                    events.api(
+                        "disable/disable-all.json",
+                        users.get(i),
+                        "{\"verification\":{\"method\":\"backup_code\",\"code\":\""
+                            + users.get(i).backupCodes().get(1)
+                            + "\"}}"),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                "SecurityEventsFunction",
+                "DynamoDB stream batch (events/)",
+                i -> events.raw("security-events/stream-batch.json"),
+                answer ->
+                    check(
+                        answer,
+                        String.valueOf(Events.parse(answer).get("batchItemFailures"))
+                            .equals("[]"))));
+    Set<String> measured = new HashSet<>();
+    workloads.stream().filter(w -> !w.floor()).forEach(w -> measured.add(w.logicalId()));
+    if (!measured.equals(template.functions().keySet())) {
+      throw new IllegalStateException(
+          "the benchmark must measure every function of template.yaml: it measures "
+              + new TreeSet<>(measured)
+              + ", the template has "
+              + new TreeSet<>(template.functions().keySet()));
+    }
+    return workloads;
+  }
+
+  private Result measure(Workload workload, EmulatedAws aws, String table, Counters counters) {
+    Path jar =
+        workload.floor()
+            ? root.resolve("bench/floor/target/bench-floor.jar")
+            : template.function(workload.logicalId()).jar();
+    String name = workload.floor() ? "floor" : workload.logicalId();
+    log("%s: %s", name, workload.operation());
+    try (LambdaProcess process =
+        workload.floor()
+            ? onDemand(
+                    LambdaProcess.builder(jar, FLOOR_HANDLER)
+                        .memoryMb(template.function("EnrollmentFunction").memoryMb())
+                        .javaToolOptions(template.javaToolOptions()),
+                    "floor")
+                .start()
+            : start(aws, table, workload.logicalId(), workload.logicalId())) {
+      long init = process.awaitInit().toNanos();
+
+      String coldEvent = workload.event().apply(0);
+      long t0 = System.nanoTime();
+      String coldAnswer = process.invoke(coldEvent);
+      long firstInvoke = System.nanoTime() - t0;
+      workload.check().accept(coldAnswer);
+
+      Map<String, Long> before = counters.snapshot();
+      long[] warmNanos = new long[warm];
+      for (int i = 1; i <= warm; i++) {
+        String event = workload.event().apply(i);
+        long start = System.nanoTime();
+        String answer = process.invoke(event);
+        warmNanos[i - 1] = System.nanoTime() - start;
+        workload.check().accept(answer);
+      }
+      Map<String, Long> calls = Counters.difference(before, counters.snapshot());
+      Result result =
+          new Result(
+              workload,
+              init,
+              firstInvoke,
+              warmNanos,
+              process.peakResidentSetBytes(),
+              fileSize(jar),
+              calls);
+      log(
+          "  init %.0f ms, first invoke %.0f ms, warm p50 %.2f ms, p99 %.2f ms, calls %s",
+          init / 1e6,
+          firstInvoke / 1e6,
+          result.warmPercentile(50) / 1e6,
+          result.warmPercentile(99) / 1e6,
+          calls);
+      return result;
+    }
+  }
+
+  private LambdaProcess start(EmulatedAws aws, String table, String logicalId, String name) {
+    return onDemand(aws.function(template, logicalId, table), name).start();
+  }
+
+  /**
+   * An on-demand function (no SnapStart snapshot): access keys in the environment, as Lambda gives
+   * them, and its own task root and log under {@code target/bench-work}.
+   */
+  private LambdaProcess.Builder onDemand(LambdaProcess.Builder builder, String name) {
+    return builder
+        .functionName("two-factor-bench-" + name)
+        .env("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")
+        .env("AWS_ACCESS_KEY_ID", "ASIABENCHMARK0000000")
+        .env("AWS_SECRET_ACCESS_KEY", "bench-secret")
+        .env("AWS_SESSION_TOKEN", "bench-session-token")
+        .workDir(target.resolve("bench-work"));
+  }
+
+  /** The round trip of one DynamoDB GetItem through the counting proxy, p50, from this JVM. */
+  private static long dynamoDbCallNanos(java.net.URI endpoint, String table) {
+    try (DynamoDbClient client = dynamoDb(endpoint)) {
+      Map<String, AttributeValue> key =
+          Map.of("pk", AttributeValue.fromS("USER#probe"), "sk", AttributeValue.fromS("probe"));
+      long[] nanos = new long[DYNAMODB_PROBES];
+      for (int i = -50; i < DYNAMODB_PROBES; i++) {
+        long start = System.nanoTime();
+        client.getItem(b -> b.tableName(table).key(key));
+        if (i >= 0) {
+          nanos[i] = System.nanoTime() - start;
+        }
+      }
+      Arrays.sort(nanos);
+      return nanos[DYNAMODB_PROBES / 2 - 1];
+    }
+  }
+
+  private static void createTable(String table) {
+    try (DynamoDbClient client = dynamoDb(Dynalite.endpoint())) {
+      client.createTable(TableDefinition.createRequest(table));
+    }
+  }
+
+  private static DynamoDbClient dynamoDb(java.net.URI endpoint) {
+    return DynamoDbClient.builder()
+        .region(Region.of(EmulatedAws.REGION))
+        .endpointOverride(endpoint)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+        .build();
+  }
+
+  private String header(Instant startedAt, String loadBefore, Duration took, long dynamoDbCall) {
+    SamFunctions.Function api = template.function("EnrollmentFunction");
+    return String.format(
+        Locale.ROOT,
+        "Lambda benchmark, %s UTC: %d cores (%s), %s %s, JDK %s (%s), load average %s at the"
+            + " start and %s at the end; the run took %d s.%n%n"
+            + "Each function in its own JVM under aws-lambda-java-runtime-interface-client against"
+            + " a local Runtime API, with Lambda's java21 flags (-XX:MaxHeapSize=85%% of"
+            + " MemorySize, e.g. %d MB at %d MB; -XX:+UseSerialGC -Xshare:auto) and template.yaml's"
+            + " JAVA_TOOL_OPTIONS (%s); on-demand init (no SnapStart); 1 cold invoke, then %d warm."
+            + " DynamoDB is dynalite behind a counting proxy (one GetItem from the benchmark's JVM"
+            + " through it: p50 %.2f ms); KMS, SNS and EventBridge are in-memory servers. Init ="
+            + " process launch to the runtime's first poll for an event.%n",
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(startedAt),
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        loadBefore,
+        loadAverage(),
+        took.toSeconds(),
+        api.memoryMb() * 85 / 100,
+        api.memoryMb(),
+        template.javaToolOptions().trim(),
+        warm,
+        dynamoDbCall / 1e6);
+  }
+
+  private static Map<String, Object> cognitoResponse(String answer) {
+    Map<String, Object> response = Events.cognitoResponse(answer);
+    if (response == null) {
+      throw new IllegalStateException("no response in " + answer);
+    }
+    return response;
+  }
+
+  private static void expectCognito(
+      String answer, String field, java.util.function.Predicate<Object> expected) {
+    check(answer, expected.test(cognitoResponse(answer).get(field)));
+  }
+
+  private static void check(String answer, boolean ok) {
+    if (!ok) {
+      throw new IllegalStateException("unexpected answer: " + answer);
+    }
+  }
+
+  private static long fileSize(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new IllegalStateException(file + " does not exist: build it first", e);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + "/" + parts[1] + "/" + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown CPU");
+    } catch (IOException | RuntimeException e) {
+      return "unknown CPU";
+    }
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.println(
+        "[bench "
+            + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())
+            + "] "
+            + String.format(Locale.ROOT, format, args));
+  }
+}

@@ -1,0 +1,110 @@
+package com.twofactor.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's table in Markdown: one row per function, the floor first and last, with the
+ * ratios the issue's budgets are stated in (init + first invoke against the floor's; warm p50 minus
+ * the floor's, and minus the floor's plus the function's own DynamoDB calls), the floor's being the
+ * mean of its two runs. Immutable.
+ */
+record Report(String header, List<Result> results, double dynamoDbCallNanos) {
+  /** The floor's rows, by their position in the run. */
+  private static String floorName(int index, int count) {
+    return count == 1 ? "floor" : index == 0 ? "floor (first)" : "floor (last)";
+  }
+
+  String markdown() {
+    List<Result> floors = results.stream().filter(r -> r.workload().floor()).toList();
+    if (floors.isEmpty()) {
+      throw new IllegalStateException("no floor result");
+    }
+    // The floor runs first and last: on a busy machine their mean is the fairer reference.
+    double floorCold = floors.stream().mapToLong(Result::coldNanos).average().orElseThrow();
+    double floorP50 =
+        millis((long) floors.stream().mapToLong(r -> r.warmPercentile(50)).average().orElseThrow());
+    StringBuilder out = new StringBuilder(header).append('\n');
+    out.append(
+        "| Function | Operation | Init ms | First invoke ms | Init+first ×floor | Warm p50 ms |"
+            + " Warm p99 ms | p50 − floor ms | p50 − floor − own DynamoDB ms | Peak RSS MB |"
+            + " Jar MB | AWS calls per warm invoke |\n");
+    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    int floorIndex = 0;
+    for (Result r : results) {
+      double p50 = millis(r.warmPercentile(50));
+      double ownDynamoDb = r.dynamoDbCallsPerInvoke() * dynamoDbCallNanos / 1e6;
+      out.append("| ")
+          .append(
+              r.workload().floor()
+                  ? floorName(floorIndex++, floors.size()) + ", bare Micronaut"
+                  : r.workload().logicalId())
+          .append(" | ")
+          .append(r.workload().operation())
+          .append(" | ")
+          .append(fixed(millis(r.initNanos()), 0))
+          .append(" | ")
+          .append(fixed(millis(r.firstInvokeNanos()), 0))
+          .append(" | ")
+          .append(fixed(r.coldNanos() / floorCold, 2))
+          .append("× | ")
+          .append(fixed(p50, 2))
+          .append(" | ")
+          .append(fixed(millis(r.warmPercentile(99)), 2))
+          .append(" | ")
+          .append(signed(p50 - floorP50))
+          .append(" | ")
+          .append(signed(p50 - floorP50 - ownDynamoDb))
+          .append(" | ")
+          .append(fixed(r.peakRssBytes() / 1048576.0, 0))
+          .append(" | ")
+          .append(fixed(r.jarBytes() / 1e6, 1))
+          .append(" | ")
+          .append(calls(r))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  /** E.g. "DynamoDB GetItem 1, PutItem 1; KMS Decrypt 1", per warm invoke; "none" if none. */
+  private static String calls(Result r) {
+    Map<String, List<String>> byService = new LinkedHashMap<>();
+    double total = 0;
+    for (Map.Entry<String, Long> call : new java.util.TreeMap<>(r.warmCalls()).entrySet()) {
+      String[] parts = call.getKey().split("\\.", 2);
+      double perInvoke = call.getValue() / (double) r.warmNanos().length;
+      total += perInvoke;
+      byService
+          .computeIfAbsent(parts[0], s -> new ArrayList<>())
+          .add(parts[1] + " " + count(perInvoke));
+    }
+    if (byService.isEmpty()) {
+      return "none";
+    }
+    return count(total)
+        + ": "
+        + byService.entrySet().stream()
+            .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+            .collect(Collectors.joining("; "));
+  }
+
+  private static String count(double value) {
+    return Math.abs(value - Math.rint(value)) < 0.005 ? fixed(value, 0) : fixed(value, 2);
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static String fixed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  private static String signed(double value) {
+    return String.format(Locale.ROOT, "%+.2f", value);
+  }
+}
