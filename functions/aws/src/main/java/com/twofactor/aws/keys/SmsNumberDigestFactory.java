@@ -4,6 +4,7 @@ import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The {@link PhoneNumberDigest} of the per-number SMS limits on AWS: HMAC-SHA256 under the
  * deployment's {@code sms-number-key}, kept KMS-sealed in the table and opened once per instance.
  */
+// Only where the function declares the KMS client (aws declares it optional).
+@Requires(classes = KmsClient.class)
 @Factory
 public class SmsNumberDigestFactory {
   /** The key's name, and the {@code purpose} of its KMS encryption context. */

@@ -6,6 +6,7 @@ import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.SecretCipher;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * authenticated by KMS and recorded in CloudTrail: a ciphertext opens only for the user and purpose
  * it was made for. Decrypt names the key too, so a ciphertext of another key is refused.
  */
+// Only where the function declares the KMS client (aws declares it optional).
+@Requires(classes = KmsClient.class)
 @Singleton
 public final class KmsSecretCipher implements SecretCipher {
   private final KmsClient kms;
