@@ -13,7 +13,6 @@ import com.twofactor.core.service.SmsEnrollmentService;
 import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ class CognitoCallBudgetTest {
     var event = new CognitoUserPoolCreateAuthChallengeEvent();
     event.setRequest(request);
     return create
-        .handleRequest(event, new MockLambdaContext())
+        .handleRequest(event, new TestLambdaContext())
         .getResponse()
         .getPrivateChallengeParameters();
   }
@@ -79,7 +78,7 @@ class CognitoCallBudgetTest {
     request.setChallengeAnswer(answer);
     var event = new CognitoUserPoolVerifyAuthChallengeResponseEvent();
     event.setRequest(request);
-    return verify.handleRequest(event, new MockLambdaContext()).getResponse().getAnswerCorrect();
+    return verify.handleRequest(event, new TestLambdaContext()).getResponse().getAnswerCorrect();
   }
 
   @Test
@@ -157,7 +156,7 @@ class CognitoCallBudgetTest {
     request.setSession(session.toArray(ChallengeResult[]::new));
     var event = new CognitoUserPoolDefineAuthChallengeEvent();
     event.setRequest(request);
-    return define.handleRequest(event, new MockLambdaContext()).getResponse();
+    return define.handleRequest(event, new TestLambdaContext()).getResponse();
   }
 
   /**

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthCha
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,16 +33,16 @@ final class CognitoTriggers implements AutoCloseable {
   }
 
   CognitoUserPoolDefineAuthChallengeEvent define(CognitoUserPoolDefineAuthChallengeEvent event) {
-    return define.handleRequest(event, new MockLambdaContext());
+    return define.handleRequest(event, new TestLambdaContext());
   }
 
   CognitoUserPoolCreateAuthChallengeEvent create(CognitoUserPoolCreateAuthChallengeEvent event) {
-    return create.handleRequest(event, new MockLambdaContext());
+    return create.handleRequest(event, new TestLambdaContext());
   }
 
   CognitoUserPoolVerifyAuthChallengeResponseEvent verify(
       CognitoUserPoolVerifyAuthChallengeResponseEvent event) {
-    return verify.handleRequest(event, new MockLambdaContext());
+    return verify.handleRequest(event, new TestLambdaContext());
   }
 
   <T> T bean(Class<T> type) {

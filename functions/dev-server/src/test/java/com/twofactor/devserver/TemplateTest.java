@@ -211,7 +211,7 @@ class TemplateTest {
     assertThat(
             Path.of(
                 System.getProperty("project.root"),
-                "functions/aws/src/main/java",
+                "functions/apigateway/src/main/java",
                 guarded.replace('.', '/') + ".java"))
         .exists();
     ofType("AWS::Serverless::Function")

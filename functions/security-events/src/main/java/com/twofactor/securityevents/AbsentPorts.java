@@ -10,12 +10,12 @@ import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 /**
- * This function neither decrypts nor texts: its jar leaves the KMS and SNS adapters out and its
- * role grants neither. The shared wiring still declares (and on Lambda eagerly creates) the API's
- * services, so these stand-ins satisfy it and refuse every use (the phone-number digest of the
- * per-number SMS limits too: its key is KMS-sealed, and this function texts nobody).
- * {@code @Secondary}: wherever a real adapter is present (the tests), it wins. Thread-safe
- * (stateless).
+ * This function neither decrypts nor texts: its jar has no KMS or SNS client (the adapters module
+ * declares them optional), so those adapters stay off, and its role grants neither. The shared
+ * wiring still declares (and on Lambda eagerly creates) the API's services, so these stand-ins
+ * satisfy it and refuse every use (the phone-number digest of the per-number SMS limits too: its
+ * key is KMS-sealed, and this function texts nobody). {@code @Secondary}: wherever a real adapter
+ * is present (the tests), it wins. Thread-safe (stateless).
  */
 @Factory
 class AbsentPorts {

@@ -3,6 +3,7 @@ package com.twofactor.aws.config;
 import com.twofactor.aws.snapstart.PrimingScope;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
@@ -77,8 +78,10 @@ public class AwsClientsFactory {
         config.getDynamodbEndpoint());
   }
 
+  /** Only where the function declares the KMS client (this module declares it optional). */
   @Singleton
   @Bean(preDestroy = "close")
+  @Requires(classes = KmsClient.class)
   KmsClient kmsClient(
       AwsConfiguration config,
       SdkHttpClient http,
@@ -88,8 +91,10 @@ public class AwsClientsFactory {
         KmsClient.builder(), config, http, credentials, interceptors, config.getKmsEndpoint());
   }
 
+  /** Only where the function declares the SNS client (this module declares it optional). */
   @Singleton
   @Bean(preDestroy = "close")
+  @Requires(classes = SnsClient.class)
   SnsClient snsClient(
       AwsConfiguration config,
       SdkHttpClient http,

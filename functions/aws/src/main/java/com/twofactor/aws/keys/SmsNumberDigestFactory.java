@@ -4,6 +4,7 @@ import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  *
  * <p>Thread-safe: a factory that keeps no state; the key holder it makes is thread-safe.
  */
+// Only where the function declares the KMS client (aws declares it optional).
+@Requires(classes = KmsClient.class)
 @Factory
 public class SmsNumberDigestFactory {
   /** The key's name, and the {@code purpose} of its KMS encryption context. */

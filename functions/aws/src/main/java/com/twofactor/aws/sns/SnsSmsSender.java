@@ -3,6 +3,7 @@ package com.twofactor.aws.sns;
 import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.port.SmsSender;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * reliability, not price). The optional sender id, origination number and maximum price come from
  * configuration. Neither the number nor the message is logged. Thread-safe.
  */
+// Only where the function declares the SNS client (aws declares it optional).
+@Requires(classes = SnsClient.class)
 @Singleton
 public final class SnsSmsSender implements SmsSender {
   private final SnsClient sns;
