@@ -4,18 +4,21 @@ import com.twofactor.api.http.Caller;
 import com.twofactor.api.http.TrustedBackend;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
+import com.twofactor.devserver.cognito.LocalTokens;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Development identity: {@code X-Dev-User} (and optional {@code X-Dev-Email}) stand in for the
- * Cognito authorizer, and {@code /internal/...} routes are open. This class exists only in the
- * dev-server module, which no Lambda function contains.
+ * Development identity: an ID token of the dev server's local Cognito ({@code Authorization:
+ * Bearer}), checked as the Cognito authorizer checks it, or else {@code X-Dev-User} (and optional
+ * {@code X-Dev-Email}) for curl; {@code /internal/...} routes are open. This class exists only in
+ * the dev-server module, which no Lambda function contains.
  */
 final class DevIdentityBinders {
   static final String USER_HEADER = "X-Dev-User";
@@ -24,9 +27,20 @@ final class DevIdentityBinders {
 
   private DevIdentityBinders() {}
 
-  /** {@link Caller} from {@code X-Dev-User}; 401 without it. */
+  /**
+   * {@link Caller} from a bearer ID token (its {@code sub} and {@code email}), or else from {@code
+   * X-Dev-User}; 401 without either, and for a token the local pool did not issue or that expired.
+   */
   @Singleton
   static final class DevCallerBinder implements TypedRequestArgumentBinder<Caller> {
+    private static final String BEARER = "Bearer ";
+
+    private final LocalTokens tokens;
+
+    DevCallerBinder(LocalTokens tokens) {
+      this.tokens = tokens;
+    }
+
     @Override
     public Argument<Caller> argumentType() {
       return Argument.of(Caller.class);
@@ -35,6 +49,11 @@ final class DevIdentityBinders {
     @Override
     public BindingResult<Caller> bind(
         ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
+      Optional<String> authorization = source.getHeaders().findFirst("Authorization");
+      if (authorization.isPresent()) {
+        Caller caller = fromToken(authorization.get());
+        return () -> Optional.of(caller);
+      }
       String user =
           source
               .getHeaders()
@@ -50,6 +69,21 @@ final class DevIdentityBinders {
                               + " header."));
       Caller caller = new Caller(user, source.getHeaders().get(EMAIL_HEADER));
       return () -> Optional.of(caller);
+    }
+
+    private Caller fromToken(String authorization) {
+      Map<String, Object> claims =
+          Optional.of(authorization)
+              .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+              .flatMap(value -> tokens.idClaims(value.substring(BEARER.length()).trim()))
+              .orElseThrow(
+                  () ->
+                      new TwoFactorException(
+                          ErrorCode.UNAUTHENTICATED,
+                          "The bearer token is not a valid ID token of the dev server's user"
+                              + " pool: sign in again."));
+      Object email = claims.get("email");
+      return new Caller((String) claims.get("sub"), email instanceof String e ? e : null);
     }
   }
 
