@@ -201,7 +201,10 @@ export function renderLogin(container, { cognito, localUsers, onSignedIn, notice
       smsButton.hidden = backup || !hasSms;
       recovery.hidden = backup;
       back.hidden = !backup;
-      tries.textContent = attemptsLeft < 3 ? `${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.` : '';
+      // After a wrong code the error says it; otherwise (a send request that sent nothing) here.
+      tries.textContent = attemptsLeft < 3 && memory.last !== 'code' && !lockedUntil
+        ? `${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.` : '';
+      if (lockedUntil) recovery.hidden = true;
     };
 
     const lockedUntil = parameters.lockedUntil && new Date(parameters.lockedUntil).getTime() > Date.now()

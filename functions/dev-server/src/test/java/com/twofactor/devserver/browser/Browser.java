@@ -124,6 +124,11 @@ final class Browser implements AutoCloseable {
     syncClock();
   }
 
+  /** How far the pages' clock has been moved ahead of the real one. */
+  Duration clockOffset() {
+    return Duration.ofMillis(clockOffsetMillis);
+  }
+
   private void syncClock() {
     driver.executeScript("window.__setTestClockOffset(arguments[0])", clockOffsetMillis);
   }
