@@ -171,7 +171,9 @@ export function renderLogin(container, { cognito, localUsers, onSignedIn, notice
     const smsButton = el('button', { type: 'button', class: 'secondary', id: 'send-sms', text: 'Text me a code' });
     const smsStatus = el('p', { id: 'sms-status', class: 'note', role: 'status', 'aria-live': 'polite' });
     const recovery = el('a', { href: '#', id: 'use-recovery', text: 'Use a recovery code' });
-    const back = el('a', { href: '#', id: 'use-code', text: hasApp ? 'Use a code from your app or phone' : 'Use a code from your phone' });
+    const back = el('a', { href: '#', id: 'use-code', text: hasApp && hasSms
+      ? 'Use a code from your app or phone'
+      : hasApp ? 'Use your authenticator app' : 'Use a code from your phone' });
     const submit = el('button', { type: 'submit', id: 'signin-verify', text: 'Verify' });
     const cancel = el('button', { type: 'button', class: 'secondary', id: 'signin-cancel', text: 'Cancel' });
     const tries = el('p', { id: 'attempts-left', class: 'note', 'aria-live': 'polite' });
