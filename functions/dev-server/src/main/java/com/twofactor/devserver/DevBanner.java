@@ -23,7 +23,9 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
           Listening on {}
           Pages:     {}/ (User Settings; Organization Settings at /org.html)
           Browsers:  pages on other origins need TWO_FACTOR_ALLOWED_ORIGINS (comma-separated)
-          Identity:  the X-Dev-User header (anyone can set it); /internal/* is open
+          Identity:  an ID token of the local Cognito at POST /cognito (pool local_devserver,
+                     client dev-server-client), or the X-Dev-User header (anyone can set it);
+                     /internal/* is open
           State:     in memory, lost when this process stops
           Secrets:   encrypted with a local AES-GCM key made at start-up
           SMS:       not sent; printed here and listed at GET /dev/sms-outbox

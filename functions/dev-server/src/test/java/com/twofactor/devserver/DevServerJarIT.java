@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
+import com.twofactor.devserver.cognito.CognitoWire;
+import com.twofactor.devserver.cognito.SignInSteps;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,8 @@ class DevServerJarIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 System.getProperty("dev-server.jar"))
+            // Not the repository: what the jar needs (template.yaml included) is packed into it.
+            .directory(Files.createTempDirectory("dev-server-cwd").toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
     builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
@@ -71,6 +76,33 @@ class DevServerJarIT {
       }
     }
     throw new AssertionError("dev server did not open port " + port);
+  }
+
+  @Test
+  void jar_signsInWithSrpThroughTheTriggersOfTheTemplatePackedIntoIt() throws Exception {
+    String password = "Correct-Horse-9";
+    sensitive.add(password);
+    SignInSteps steps = new SignInSteps(new CognitoWire(api.base()), Instant::now);
+    assertThat(steps.signUp("carol@example.com", password).status()).isEqualTo(200);
+    String idToken = (String) steps.signIn("carol@example.com", password).result().get("IdToken");
+    Map<String, String> bearer = Map.of("Authorization", "Bearer " + idToken);
+    Answer setup = api.send("POST", "/two-factor/totp", null, bearer, null);
+    byte[] secret = Base32.decode((String) setup.json().get("secret"));
+    sensitive.add((String) setup.json().get("secret"));
+    api.send(
+        "POST",
+        "/two-factor/totp/confirm",
+        null,
+        Map.of("Authorization", "Bearer " + idToken, "Content-Type", "application/json"),
+        "{\"code\":\"" + TotpCodes.at(secret, Instant.now()) + "\"}");
+
+    // No template.yaml in the working directory: the Define trigger comes from the packed copy.
+    assertThat(steps.signIn("carol@example.com", password).json())
+        .containsEntry("ChallengeName", "CUSTOM_CHALLENGE");
+    assertThat(steps.signIn("carol@example.com", "Correct-Horse-8").type())
+        .isEqualTo("NotAuthorizedException");
+    String log = Files.readString(output);
+    assertThat(log).doesNotContain(password).doesNotContain(idToken);
   }
 
   @Test

@@ -27,6 +27,10 @@ public final class HttpApi {
     this.base = base;
   }
 
+  public URI base() {
+    return base;
+  }
+
   /** An answer: status, the headers that matter here, and the body. */
   public record Answer(int status, String contentType, String retryAfter, String body) {
     public List<Map<String, Object>> jsonList() {

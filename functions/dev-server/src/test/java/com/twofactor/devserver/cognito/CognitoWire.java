@@ -11,41 +11,42 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** Cognito's JSON protocol as amazon-cognito-identity-js's Client sends it to {@code /cognito}. */
-final class CognitoWire {
+public final class CognitoWire {
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
   private final HttpClient client = HttpClient.newHttpClient();
   private final URI endpoint;
 
-  CognitoWire(URI base) {
+  public CognitoWire(URI base) {
     this.endpoint = base.resolve("/cognito");
   }
 
   /** An answer: status, the {@code x-amzn-ErrorType} header, content type and the JSON body. */
-  record Reply(int status, String errorTypeHeader, String contentType, Map<String, Object> json) {
-    String type() {
+  public record Reply(
+      int status, String errorTypeHeader, String contentType, Map<String, Object> json) {
+    public String type() {
       return (String) json.get("__type");
     }
 
-    String message() {
+    public String message() {
       return (String) json.get("message");
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
       return (Map<String, Object>) json.get("ChallengeParameters");
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> result() {
+    public Map<String, Object> result() {
       return (Map<String, Object>) json.get("AuthenticationResult");
     }
 
-    String session() {
+    public String session() {
       return (String) json.get("Session");
     }
   }
 
-  Reply call(String operation, Map<String, Object> body) {
+  public Reply call(String operation, Map<String, Object> body) {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(endpoint)

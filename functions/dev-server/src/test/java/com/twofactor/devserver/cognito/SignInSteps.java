@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The requests amazon-cognito-identity-js makes for CUSTOM_AUTH with SRP, field by field. */
-final class SignInSteps {
+public final class SignInSteps {
   static final String CLIENT_ID = "dev-server-client";
   static final String USER_POOL_ID = "local_devserver";
   static final String POOL_NAME = "devserver";
@@ -16,12 +16,12 @@ final class SignInSteps {
   private final CognitoWire wire;
   private final Supplier<Instant> now;
 
-  SignInSteps(CognitoWire wire, Supplier<Instant> now) {
+  public SignInSteps(CognitoWire wire, Supplier<Instant> now) {
     this.wire = wire;
     this.now = now;
   }
 
-  Reply signUp(String username, String password) {
+  public Reply signUp(String username, String password) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ClientId", CLIENT_ID);
     body.put("Username", username);
@@ -68,7 +68,7 @@ final class SignInSteps {
   }
 
   /** InitiateAuth and PASSWORD_VERIFIER: the answer after the password. */
-  Reply signIn(String username, String password) {
+  public Reply signIn(String username, String password) {
     SrpTestClient client = SrpTestClient.random();
     Reply challenge = initiate(username, client);
     if (challenge.status() != 200) {
@@ -78,7 +78,7 @@ final class SignInSteps {
   }
 
   /** CognitoUser.sendCustomChallengeAnswer. */
-  Reply answer(Reply challenge, String answer) {
+  public Reply answer(Reply challenge, String answer) {
     Map<String, String> responses = new LinkedHashMap<>();
     responses.put("USERNAME", (String) challenge.parameters().get("USERNAME"));
     responses.put("ANSWER", answer);
