@@ -13,7 +13,7 @@ public final class CognitoException extends RuntimeException {
 
   private final String type;
 
-  CognitoException(String type, String message) {
+  public CognitoException(String type, String message) {
     super(message, null, false, false);
     this.type = type;
   }

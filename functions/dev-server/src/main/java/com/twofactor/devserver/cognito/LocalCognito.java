@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -141,7 +141,7 @@ public final class LocalCognito {
         strings(request.get("ChallengeResponses"), "ChallengeResponses");
     SignInSession session =
         sessions
-            .take((String) request.get("Session"))
+            .take(request.get("Session") instanceof String token ? token : null)
             .orElseThrow(
                 () ->
                     new CognitoException(
@@ -166,7 +166,7 @@ public final class LocalCognito {
   private Map<String, Object> getUser(Map<String, Object> request) {
     Map<String, Object> claims =
         tokens
-            .accessClaims((String) request.get("AccessToken"))
+            .accessClaims(request.get("AccessToken") instanceof String token ? token : null)
             .orElseThrow(
                 () -> new CognitoException("NotAuthorizedException", "Invalid Access Token"));
     LocalUser user =
@@ -276,7 +276,7 @@ public final class LocalCognito {
       TIMESTAMP.parse(timestamp);
       secretBlock = Base64.getDecoder().decode(parameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK"));
       signature = Base64.getDecoder().decode(parameter(responses, "PASSWORD_CLAIM_SIGNATURE"));
-    } catch (DateTimeParseException | IllegalArgumentException malformed) {
+    } catch (DateTimeException | IllegalArgumentException malformed) {
       return false;
     }
     if (!MessageDigest.isEqual(secretBlock, session.secretBlock)) {

@@ -286,6 +286,56 @@ class LocalCognitoSignInTest {
         .containsEntry("sub", payload(idToken).get("sub"));
   }
 
+  /** The last code texted to {@code phone}, from the dev outbox. */
+  private String lastCodeTo(String phone) {
+    List<Map<String, Object>> outbox = api.get("/dev/sms-outbox", null).jsonList();
+    for (int i = outbox.size() - 1; i >= 0; i--) {
+      if (phone.equals(outbox.get(i).get("to"))) {
+        var code =
+            java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+                .matcher((String) outbox.get(i).get("body"));
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+      }
+    }
+    throw new AssertionError("no SMS to " + phone);
+  }
+
+  @Test
+  void userWithAPhone_asksForAnSms_thenSignsInWithTheTextedCode() {
+    String name = newUser();
+    String phone = "+12015550" + (100 + NAMES.incrementAndGet());
+    String idToken = (String) steps.signIn(name, PASSWORD).result().get("IdToken");
+    Map<String, String> json =
+        Map.of("Authorization", "Bearer " + idToken, "Content-Type", "application/json");
+    assertThat(
+            api.send("POST", "/two-factor/sms", null, json, "{\"phoneNumber\":\"" + phone + "\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.send(
+                    "POST",
+                    "/two-factor/sms/confirm",
+                    null,
+                    json,
+                    "{\"code\":\"" + lastCodeTo(phone) + "\"}")
+                .status())
+        .isEqualTo(200);
+    clock.advance(Duration.ofSeconds(31));
+
+    Reply challenge = steps.signIn(name, PASSWORD);
+    assertThat(challenge.parameters())
+        .containsEntry("methods", "sms,backup_code")
+        .containsEntry("defaultMethod", "sms")
+        .containsKey("phoneHint");
+    Reply sent = steps.answer(challenge, "{\"action\":\"send_sms\"}");
+    assertThat(sent.json()).containsEntry("ChallengeName", "CUSTOM_CHALLENGE");
+    Reply signedIn = steps.answer(sent, lastCodeTo(phone));
+
+    assertThat(signedIn.status()).as(signedIn.json().toString()).isEqualTo(200);
+    assertThat(signedIn.result()).containsKey("IdToken");
+  }
+
   @Test
   void wrongPassword_forAUserWithTwoFactor_neverReachesTheCode() {
     String name = newUser();

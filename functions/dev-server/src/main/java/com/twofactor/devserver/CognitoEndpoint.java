@@ -1,5 +1,9 @@
-package com.twofactor.devserver.cognito;
+package com.twofactor.devserver;
 
+import com.twofactor.devserver.cognito.CognitoException;
+import com.twofactor.devserver.cognito.LocalCognito;
+import com.twofactor.devserver.cognito.LocalCognitoConfiguration;
+import com.twofactor.devserver.cognito.TokenKeys;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,7 +26,8 @@ import java.util.Optional;
  * where amazon-cognito-identity-js sends it when its pool is given {@code endpoint: "/cognito"}.
  * Errors are Cognito's: HTTP 400, {@code {"__type","message"}} and the {@code x-amzn-ErrorType}
  * header. Also the signing key at {@code /.well-known/jwks.json} and {@code
- * /<userPoolId>/.well-known/jwks.json}. Thread-safe: stateless.
+ * /<userPoolId>/.well-known/jwks.json}. In the dev server's own package: like {@code /dev/...},
+ * these routes are not the API's. Thread-safe: stateless.
  */
 @Controller
 final class CognitoEndpoint {
