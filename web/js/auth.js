@@ -4,8 +4,11 @@
 //   signIn(...)      mode-specific; signOut() forgets the identity
 //   renderSignIn(el) draws the mode's sign-in form into el
 // Nothing secret is ever written to localStorage or sessionStorage: the dev user name is a plain
-// name (kept in sessionStorage so it survives moving between the two pages), and a Cognito token
-// lives in memory only.
+// name (kept in sessionStorage so it survives a reload), and a Cognito token lives in memory only.
+
+import { createCognito } from './cognito.js';
+import { renderLogin } from './login.js';
+import { el } from './ui.js';
 
 const DEV_USER_KEY = 'twofactor.devUserName';
 
@@ -59,11 +62,14 @@ function devAuth() {
   };
 }
 
-// The Cognito mode's shape, for the sign-in that a later change brings: the ID token is held in
-// this module's memory only and sent as a Bearer token.
-function cognitoAuth() {
+// Real sign-in against the user pool (login.js, cognito.js). The ID token is held in this module's
+// memory only and sent as a Bearer token; signing out forgets it and everything the client
+// library held. A reload forgets it too: the pages then ask to sign in again.
+function cognitoAuth(config) {
+  const cognito = createCognito(config.cognito);
   let idToken = null;
   let name = null;
+  let notice = null;
   return {
     mode: 'cognito',
     user() {
@@ -76,16 +82,36 @@ function cognitoAuth() {
       idToken = token;
       name = displayName;
     },
-    signOut() {
+    signOut(message) {
+      cognito.signOut();
       idToken = null;
       name = null;
+      notice = message ?? null;
     },
-    renderSignIn(container) {
-      container.replaceChildren();
-      const p = document.createElement('p');
-      p.className = 'note';
-      p.textContent = 'Sign in to manage two-factor authentication.';
-      container.append(p);
+    renderSignIn(container, onChange) {
+      document.body.dataset.signedIn = name ? 'true' : 'false';
+      if (!name) {
+        renderLogin(container, {
+          cognito,
+          localUsers: config.cognito.localUsers,
+          notice,
+          onSignedIn: (token, displayName) => {
+            notice = null;
+            this.signIn(token, displayName);
+            onChange();
+          },
+        });
+        return;
+      }
+      const signOut = el('button', { type: 'button', class: 'secondary', id: 'signout', text: 'Sign out' });
+      signOut.addEventListener('click', () => {
+        this.signOut('You are signed out.');
+        onChange();
+      });
+      container.replaceChildren(
+        el('div', { class: 'signed-in row' },
+          el('span', { id: 'signed-in-as' }, 'Signed in as ', el('strong', { text: name })),
+          signOut));
     },
   };
 }
@@ -95,7 +121,7 @@ export function createAuth(config) {
     case 'dev':
       return devAuth();
     case 'cognito':
-      return cognitoAuth();
+      return cognitoAuth(config);
     default:
       throw new Error(`config.json: unknown auth.mode "${config.auth.mode}"`);
   }

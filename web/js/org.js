@@ -1,9 +1,6 @@
 // Organization Settings → "Authentication": the "Require two-factor" switch (disabled, with the
 // owners named, while an owner lacks 2FA), the grace period, members still without 2FA, inviting
 // members, "Leave organization"; and the caller's invitations (Accept / Decline).
-import { loadConfig } from './config.js';
-import { createAuth } from './auth.js';
-import { createApi } from './api.js';
 import { el, formatTime, describeError, announce, rememberOrgName, orgName } from './ui.js';
 
 const state = { api: null, auth: null, orgId: null, generation: 0 };
@@ -276,26 +273,16 @@ async function renderAll() {
   if (!stale(generation) && user) document.body.dataset.renderedFor = user;
 }
 
-async function main() {
-  let config;
-  try {
-    config = await loadConfig();
-  } catch (error) {
-    announce(message(), error.message, 'error');
-    return;
-  }
-  state.auth = createAuth(config);
-  state.api = createApi(config, state.auth);
+/** Called by app.js when this page is shown (again): draws it for the signed-in user. */
+export function mount({ auth, api }) {
+  state.auth = auth;
+  state.api = api;
   state.orgId = currentOrgId();
-  const rerender = () => {
-    state.auth.renderSignIn(document.getElementById('signin'), rerender);
-    renderAll();
-  };
-  window.addEventListener('popstate', () => {
-    state.orgId = currentOrgId();
-    renderAll();
-  });
-  rerender();
+  renderAll();
 }
 
-main();
+/** Called by app.js after a sign-in or sign-out, and when the history moves within this page. */
+export function redraw() {
+  state.orgId = currentOrgId();
+  renderAll();
+}

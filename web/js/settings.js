@@ -1,8 +1,5 @@
 // User Settings → "Two-factor authentication": status, set-up of an authenticator app and of an
 // SMS-enabled phone, backup codes ("Reveal codes", "Regenerate"), removing a method and "Disable 2FA".
-import { loadConfig } from './config.js';
-import { createAuth } from './auth.js';
-import { createApi } from './api.js';
 import {
   el, formatTime, codeField, setFieldError, describeError, announce, askForProof, rememberOrgName,
 } from './ui.js';
@@ -397,21 +394,14 @@ function smsConfirmForm(sent, sendCode) {
 
 // ------------------------------------------------------------------ start
 
-async function main() {
-  let config;
-  try {
-    config = await loadConfig();
-  } catch (error) {
-    content().replaceChildren(el('p', { class: 'error', role: 'alert', text: error.message }));
-    return;
-  }
-  state.auth = createAuth(config);
-  state.api = createApi(config, state.auth);
-  const rerender = () => {
-    state.auth.renderSignIn(document.getElementById('signin'), rerender);
-    refresh();
-  };
-  rerender();
+/** Called by app.js when this page is shown (again): draws it for the signed-in user. */
+export function mount({ auth, api }) {
+  state.auth = auth;
+  state.api = api;
+  refresh();
 }
 
-main();
+/** Called by app.js after a sign-in or sign-out. */
+export function redraw() {
+  refresh();
+}

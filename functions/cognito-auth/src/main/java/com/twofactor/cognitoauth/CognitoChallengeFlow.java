@@ -9,12 +9,15 @@ import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
+import com.twofactor.core.service.SmsPolicy;
 import com.twofactor.core.service.SmsSignInService;
 import com.twofactor.core.service.VerificationService;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,16 +58,22 @@ public final class CognitoChallengeFlow {
   private final VerificationService verification;
   private final SmsSignInService smsSignIn;
   private final ObjectMapper json;
+  private final SmsPolicy smsPolicy;
+  private final Clock clock;
 
   public CognitoChallengeFlow(
       TwoFactorStore store,
       VerificationService verification,
       SmsSignInService smsSignIn,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SmsPolicy smsPolicy,
+      Clock clock) {
     this.store = store;
     this.verification = verification;
     this.smsSignIn = smsSignIn;
     this.json = json;
+    this.smsPolicy = smsPolicy;
+    this.clock = clock;
   }
 
   /** DefineAuthChallenge: picks the next step from the session so far. */
@@ -188,13 +197,21 @@ public final class CognitoChallengeFlow {
     return failed;
   }
 
-  /** CreateAuthChallenge: public parameters say which methods the user can answer with. */
+  /**
+   * CreateAuthChallenge: public parameters say which methods the user can answer with, how many
+   * wrong answers this sign-in has left ({@code attemptsLeft}), until when verification is locked
+   * ({@code lockedUntil}, ISO-8601, only while locked) and, for a user with SMS, when the last code
+   * went out and when another may be asked for ({@code smsSentAt}, {@code resendAvailableAt}), so a
+   * sign-in page can say all that next to the code field. They are shown only after the password
+   * was verified; an unknown user's have the same keys as a user with an app and no lock.
+   */
   public CognitoUserPoolCreateAuthChallengeEvent create(
       CognitoUserPoolCreateAuthChallengeEvent given) {
     var event = given == null ? new CognitoUserPoolCreateAuthChallengeEvent() : given;
     var response = new CognitoUserPoolCreateAuthChallengeEvent.Response();
     event.setResponse(response);
     Optional<UserTwoFactor> user;
+    int attemptsLeft;
     try {
       var request = required(event.getRequest(), "request is missing");
       if (!CUSTOM_CHALLENGE.equals(request.getChallengeName())) {
@@ -204,11 +221,18 @@ public final class CognitoChallengeFlow {
           request.getUserNotFound()
               ? Optional.empty()
               : Optional.of(store.load(sub(request.getUserAttributes())));
+      int failed =
+          failedAnswers(
+              session(defineResults(request.getSession())),
+              user.map(ChallengeMarks::of).orElse(ChallengeMarks.NONE));
+      attemptsLeft = Math.max(0, MAX_FAILED_ANSWERS - failed);
     } catch (MalformedTriggerEvent malformed) {
       LOG.warn("CreateAuthChallenge event refused: {}", malformed.getMessage());
       // A challenge like an unknown user's, whose marks never excuse a failure.
       user = Optional.empty();
+      attemptsLeft = MAX_FAILED_ANSWERS;
     }
+    Instant now = clock.instant();
     Map<String, String> parameters = new HashMap<>();
     List<String> methods = new ArrayList<>();
     user.filter(u -> u.totp() != null).ifPresent(u -> methods.add(Method.TOTP.wireName()));
@@ -220,12 +244,41 @@ public final class CognitoChallengeFlow {
     methods.add(Method.BACKUP_CODE.wireName());
     parameters.put("methods", String.join(",", methods));
     parameters.put("defaultMethod", methods.get(0));
-    user.map(UserTwoFactor::sms).ifPresent(sms -> parameters.put("phoneHint", sms.phoneHint()));
+    parameters.put("attemptsLeft", Integer.toString(attemptsLeft));
+    user.filter(u -> u.isLockedAt(now))
+        .ifPresent(u -> parameters.put("lockedUntil", u.lockedUntil().toString()));
+    user.filter(u -> u.sms() != null)
+        .ifPresent(
+            u -> {
+              parameters.put("phoneHint", u.sms().phoneHint());
+              u.smsSentAt().stream()
+                  .max(Instant::compareTo)
+                  .ifPresent(sent -> parameters.put("smsSentAt", sent.toString()));
+              parameters.put("resendAvailableAt", smsPolicy.nextSendAt(u, now).toString());
+            });
     response.setPublicChallengeParameters(parameters);
     response.setPrivateChallengeParameters(Map.of("defaultMethod", methods.get(0)));
     response.setChallengeMetadata(
         user.map(ChallengeMarks::of).orElse(ChallengeMarks.NONE).metadata());
     return event;
+  }
+
+  /** Create's session in Define's terms (the event library has one class per trigger). */
+  private static ChallengeResult[] defineResults(
+      CognitoUserPoolCreateAuthChallengeEvent.ChallengeResult[] given) {
+    if (given == null) {
+      return null;
+    }
+    return Arrays.stream(given)
+        .map(
+            step ->
+                step == null
+                    ? null
+                    : new ChallengeResult(
+                        step.getChallengeName(),
+                        step.getChallengeResult(),
+                        step.getChallengeMetadata()))
+        .toArray(ChallengeResult[]::new);
   }
 
   /** VerifyAuthChallengeResponse: checks the answer with the same rules as the API. */

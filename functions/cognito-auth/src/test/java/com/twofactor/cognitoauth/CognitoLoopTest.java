@@ -76,6 +76,15 @@ class CognitoLoopTest {
       request.setUserAttributes(attributes);
       request.setChallengeName("CUSTOM_CHALLENGE");
       request.setUserNotFound(userNotFound);
+      request.setSession(
+          session.stream()
+              .map(
+                  step ->
+                      new CognitoUserPoolCreateAuthChallengeEvent.ChallengeResult(
+                          step.getChallengeName(),
+                          step.getChallengeResult(),
+                          step.getChallengeMetadata()))
+              .toArray(CognitoUserPoolCreateAuthChallengeEvent.ChallengeResult[]::new));
       var event = new CognitoUserPoolCreateAuthChallengeEvent();
       event.setRequest(request);
       var response = triggers.create(event).getResponse();
@@ -313,5 +322,55 @@ class CognitoLoopTest {
     unknown.answer("123456");
     unknown.answer("123456");
     assertThat(unknown.answer("123456").getFailAuthentication()).isTrue();
+  }
+
+  @Test
+  void challengeParameters_countDownTheAttemptsLeft() {
+    byte[] secret = enrollTotp(SUB);
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+    String wrong = TotpCodes.wrongAt(secret, Instant.now());
+
+    signIn.createChallenge();
+    assertThat(signIn.publicParameters).containsEntry("attemptsLeft", "3");
+    signIn.answer(wrong);
+    signIn.createChallenge();
+    assertThat(signIn.publicParameters).containsEntry("attemptsLeft", "2");
+    signIn.answer(wrong);
+    signIn.createChallenge();
+
+    assertThat(signIn.publicParameters)
+        .containsEntry("attemptsLeft", "1")
+        .doesNotContainKey("lockedUntil");
+  }
+
+  @Test
+  void challengeParameters_sayUntilWhenALockedUserIsLocked() {
+    enrollTotp(SUB);
+    var store = triggers.bean(com.twofactor.core.port.TwoFactorStore.class);
+    Instant until = Instant.now().plusSeconds(600);
+    store.save(store.load(SUB).toBuilder().lockedUntil(until).build());
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    signIn.createChallenge();
+
+    assertThat(signIn.publicParameters).containsEntry("lockedUntil", until.toString());
+  }
+
+  @Test
+  void challengeParameters_sayWhenTheLastSmsWentOutAndWhenAnotherMayBeAskedFor() {
+    enrollSms();
+    allowAnotherSms();
+    SignIn signIn = new SignIn(SUB, false);
+    signIn.passPassword();
+
+    signIn.answer("{\"action\":\"send_sms\"}");
+    signIn.createChallenge();
+
+    Instant sent = Instant.parse(signIn.publicParameters.get("smsSentAt"));
+    assertThat(Instant.parse(signIn.publicParameters.get("resendAvailableAt")))
+        .isEqualTo(sent.plusSeconds(30));
+    assertThat(signIn.publicParameters).containsEntry("attemptsLeft", "3");
   }
 }

@@ -101,7 +101,8 @@ class DevInvokeTest {
     Map<String, Object> created =
         invoke("CreateAuthChallengeFunction", event("create-custom-challenge.json"));
     assertThat(created.get("publicChallengeParameters"))
-        .isEqualTo(Map.of("methods", "totp,backup_code", "defaultMethod", "totp"));
+        .isEqualTo(
+            Map.of("methods", "totp,backup_code", "defaultMethod", "totp", "attemptsLeft", "3"));
 
     String wrong = TotpCodes.wrongAt(raw, clock.instant());
     assertThat(invoke("VerifyAuthChallengeFunction", withAnswer("verify-code.json", wrong)))

@@ -132,7 +132,8 @@ class DevServerJarIT {
 
     var page = api.raw("/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("User Settings", "js/settings.js");
+    assertThat(page.body()).contains("User Settings", "js/app.js");
+    assertThat(api.raw("/vendor/amazon-cognito-identity.min.js").statusCode()).isEqualTo(200);
     assertThat(api.raw("/js/settings.js").body()).contains("Reveal codes");
 
     String log = Files.readString(output);

@@ -53,12 +53,23 @@ class DevServerWebTest {
   void pages_areServedAtTheRootWithAConfigPointingAtThisServer() throws Exception {
     HttpResponse<String> index = send(request("/"));
     assertThat(index.statusCode()).isEqualTo(200);
-    assertThat(index.body()).contains("User Settings", "js/settings.js");
+    assertThat(index.body()).contains("User Settings", "js/app.js");
     assertThat(send(request("/org.html")).body()).contains("Organization Settings");
     HttpResponse<String> config = send(request("/config.json"));
-    assertThat(config.body()).contains("\"apiBaseUrl\": \"\"", "\"mode\": \"dev\"");
+    assertThat(config.body())
+        .contains(
+            "\"apiBaseUrl\": \"\"",
+            "\"mode\": \"cognito\"",
+            "\"userPoolId\": \"local_devserver\"",
+            "\"clientId\": \"dev-server-client\"",
+            "\"endpoint\": \"/cognito\"",
+            "\"localUsers\": true");
     assertThat(send(request("/js/settings.js")).headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    // AWS's client library, copied from npm by the build: the page loads it from here, no CDN.
+    HttpResponse<String> library = send(request("/vendor/amazon-cognito-identity.min.js"));
+    assertThat(library.statusCode()).isEqualTo(200);
+    assertThat(library.body()).contains("AmazonCognitoIdentity", "CognitoUserPool");
   }
 
   @Test

@@ -281,6 +281,34 @@ class TemplateTest {
   }
 
   @Test
+  void outputs_giveTheSignInPageItsConfig() {
+    Map<String, Map<String, Object>> outputs =
+        (Map<String, Map<String, Object>>) template.get("Outputs");
+
+    assertThat(outputs.get("Region")).containsEntry("Value", Map.of("!Ref", "AWS::Region"));
+    assertThat(outputs.get("UserPoolId"))
+        .doesNotContainKey("Condition")
+        .containsEntry(
+            "Value",
+            Map.of(
+                "!If",
+                List.of(
+                    "CreateUserPool",
+                    Map.of("!Ref", "UserPool"),
+                    Map.of(
+                        "!Select",
+                        List.of(
+                            1,
+                            Map.of(
+                                "!Split",
+                                List.of("userpool/", Map.of("!Ref", "ExistingUserPoolArn"))))))));
+    assertThat(outputs.get("UserPoolClientId"))
+        .containsEntry("Condition", "CreateUserPool")
+        .containsEntry("Value", Map.of("!Ref", "UserPoolClient"));
+    assertThat(outputs.get("ApiUrl")).containsKey("Value").doesNotContainKey("Condition");
+  }
+
+  @Test
   void policies_whoeverMayTextMayReachPhonesOnlyNeverATopic() {
     for (Map.Entry<String, Map<String, Object>> function :
         ofType("AWS::Serverless::Function").entrySet()) {

@@ -143,6 +143,11 @@ public record SmsPolicy(
         null);
   }
 
+  /** When the user may next be sent a code ({@code now} when at once). */
+  public Instant nextSendAt(UserTwoFactor state, Instant now) {
+    return nextSendAt(recentSends(state, now), now);
+  }
+
   /** When the next send will be allowed, given the sends of the last hour. */
   Instant nextSendAt(List<Instant> recent, Instant now) {
     if (recent.isEmpty()) {

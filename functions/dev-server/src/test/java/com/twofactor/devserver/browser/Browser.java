@@ -92,6 +92,7 @@ final class Browser implements AutoCloseable {
         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -121,6 +122,11 @@ final class Browser implements AutoCloseable {
   void advanceClock(Duration by) {
     clockOffsetMillis += by.toMillis();
     syncClock();
+  }
+
+  /** How far the pages' clock has been moved ahead of the real one. */
+  Duration clockOffset() {
+    return Duration.ofMillis(clockOffsetMillis);
   }
 
   private void syncClock() {
@@ -189,6 +195,60 @@ final class Browser implements AutoCloseable {
       }
     }
     return errors;
+  }
+
+  /** A request the page sent, as Chromium's network log saw it leave. */
+  record SentRequest(String method, String url, Map<String, String> headers) {
+    /** A header's value, whatever the case of its name; null when absent. */
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * Requests sent since the last call, from the DevTools network log (the request headers as they
+   * went out, including those Chromium adds), so a story can say what a page put on the wire.
+   */
+  @SuppressWarnings("unchecked")
+  List<SentRequest> sentRequests() {
+    Map<String, String> urls = new java.util.HashMap<>();
+    Map<String, String> methods = new java.util.HashMap<>();
+    Map<String, Map<String, String>> headers = new java.util.LinkedHashMap<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      Map<String, Object> logged =
+          new org.openqa.selenium.json.Json().toType(entry.getMessage(), Map.class);
+      Map<String, Object> message = (Map<String, Object>) logged.get("message");
+      String method = String.valueOf(message.get("method"));
+      Map<String, Object> params = (Map<String, Object>) message.get("params");
+      if (params == null || params.get("requestId") == null) {
+        continue;
+      }
+      String id = String.valueOf(params.get("requestId"));
+      if (method.equals("Network.requestWillBeSent")) {
+        Map<String, Object> request = (Map<String, Object>) params.get("request");
+        urls.put(id, String.valueOf(request.get("url")));
+        methods.put(id, String.valueOf(request.get("method")));
+        headers
+            .computeIfAbsent(id, k -> new java.util.HashMap<>())
+            .putAll((Map<String, String>) request.get("headers"));
+      } else if (method.equals("Network.requestWillBeSentExtraInfo")) {
+        headers
+            .computeIfAbsent(id, k -> new java.util.HashMap<>())
+            .putAll((Map<String, String>) params.get("headers"));
+      }
+    }
+    List<SentRequest> sent = new ArrayList<>();
+    headers.forEach(
+        (id, h) -> {
+          if (urls.containsKey(id)) {
+            sent.add(new SentRequest(methods.get(id), urls.get(id), Map.copyOf(h)));
+          }
+        });
+    return sent;
   }
 
   /** Every key and value in localStorage and sessionStorage of the current page. */
