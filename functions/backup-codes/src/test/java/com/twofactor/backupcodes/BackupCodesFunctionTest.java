@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.twofactor.aws.testing.ApiFunctionHarness;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.service.TotpEnrollmentService;
-import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
+import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

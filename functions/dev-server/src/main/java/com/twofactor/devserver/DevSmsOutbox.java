@@ -1,6 +1,6 @@
 package com.twofactor.devserver;
 
-import com.twofactor.core.testing.InMemorySmsOutbox;
+import com.twofactor.testkit.InMemorySmsOutbox;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -2,11 +2,11 @@ package com.twofactor.devserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.devserver.cognito.CognitoWire;
 import com.twofactor.devserver.cognito.SignInSteps;
+import com.twofactor.testkit.TotpCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

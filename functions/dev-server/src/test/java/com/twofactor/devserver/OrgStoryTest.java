@@ -2,10 +2,10 @@ package com.twofactor.devserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.core.testing.MutableClock;
-import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
+import com.twofactor.testkit.MutableClock;
+import com.twofactor.testkit.TotpCodes;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.twofactor.fuzz;
 
 import com.twofactor.core.DependencyUnavailableException;
-import com.twofactor.core.testing.InMemoryTwoFactorStore;
+import com.twofactor.testkit.InMemoryTwoFactorStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

@@ -2,8 +2,8 @@ package com.twofactor.lambdaenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.api.local.InMemoryPortsFactory;
-import com.twofactor.core.testing.MutableClock;
+import com.twofactor.testkit.MutableClock;
+import com.twofactor.testkit.ports.InMemoryPortsFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +65,7 @@ class FunctionJarsIT {
         .contains(
             entryOf(MutableClock.class),
             entryOf(InMemoryPortsFactory.class),
-            "com/twofactor/core/testing/InMemoryTwoFactorStore.class");
+            "com/twofactor/testkit/InMemoryTwoFactorStore.class");
     for (Path jar : jars) {
       assertThat(FunctionJars.testkitClassesIn(jar, testkit))
           .as("testkit classes in %s", jar)

@@ -12,9 +12,9 @@ import com.twofactor.aws.testing.Responses;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.TotpEnrollmentService;
-import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
+import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.port.SmsSender;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.testing.InMemoryTwoFactorStore;
+import com.twofactor.testkit.InMemoryTwoFactorStore;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

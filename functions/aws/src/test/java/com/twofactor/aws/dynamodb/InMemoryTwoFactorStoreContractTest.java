@@ -2,7 +2,7 @@ package com.twofactor.aws.dynamodb;
 
 import com.twofactor.aws.testing.TwoFactorStoreContract;
 import com.twofactor.core.port.TwoFactorStore;
-import com.twofactor.core.testing.InMemoryTwoFactorStore;
+import com.twofactor.testkit.InMemoryTwoFactorStore;
 
 class InMemoryTwoFactorStoreContractTest extends TwoFactorStoreContract {
   private final InMemoryTwoFactorStore store = new InMemoryTwoFactorStore();

@@ -9,7 +9,7 @@ import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.VerificationService;
-import com.twofactor.core.testing.TotpCodes;
+import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

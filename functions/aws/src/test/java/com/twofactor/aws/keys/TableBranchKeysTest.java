@@ -12,7 +12,7 @@ import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.BranchKeys.BranchKey;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
-import com.twofactor.core.testing.MutableClock;
+import com.twofactor.testkit.MutableClock;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;

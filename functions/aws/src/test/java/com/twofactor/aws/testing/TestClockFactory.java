@@ -1,6 +1,6 @@
 package com.twofactor.aws.testing;
 
-import com.twofactor.core.testing.MutableClock;
+import com.twofactor.testkit.MutableClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

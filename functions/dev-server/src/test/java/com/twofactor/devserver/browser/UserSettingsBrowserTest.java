@@ -2,8 +2,8 @@ package com.twofactor.devserver.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.core.testing.TotpCodes;
 import com.twofactor.core.totp.Base32;
+import com.twofactor.testkit.TotpCodes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.twofactor.devserver.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.core.testing.MutableClock;
 import com.twofactor.devserver.DevServer;
 import com.twofactor.devserver.HttpApi;
+import com.twofactor.testkit.MutableClock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.BranchKeys;
-import com.twofactor.core.testing.LocalAesGcmSecretCipher;
+import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;

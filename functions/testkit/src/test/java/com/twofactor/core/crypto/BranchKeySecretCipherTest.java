@@ -7,7 +7,7 @@ import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
-import com.twofactor.core.testing.LocalAesGcmSecretCipher;
+import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;

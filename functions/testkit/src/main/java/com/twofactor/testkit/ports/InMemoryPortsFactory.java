@@ -1,14 +1,14 @@
-package com.twofactor.api.local;
+package com.twofactor.testkit.ports;
 
 import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
-import com.twofactor.core.testing.InMemoryNumberSendLog;
-import com.twofactor.core.testing.InMemoryOrgStore;
-import com.twofactor.core.testing.InMemorySmsOutbox;
-import com.twofactor.core.testing.InMemoryTwoFactorStore;
-import com.twofactor.core.testing.LocalAesGcmSecretCipher;
+import com.twofactor.testkit.InMemoryNumberSendLog;
+import com.twofactor.testkit.InMemoryOrgStore;
+import com.twofactor.testkit.InMemorySmsOutbox;
+import com.twofactor.testkit.InMemoryTwoFactorStore;
+import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;

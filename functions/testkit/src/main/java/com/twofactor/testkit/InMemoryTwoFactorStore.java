@@ -1,4 +1,4 @@
-package com.twofactor.core.testing;
+package com.twofactor.testkit;
 
 import com.twofactor.core.events.StoredChange;
 import com.twofactor.core.model.UserTwoFactor;

@@ -2,7 +2,6 @@
  * Test fakes of the domain's ports: in-memory user and org stores (with a change feed), an SMS
  * outbox, a per-number send log, a local AES-GCM cipher, a recording audit log, a mutable clock and
  * TOTP codes for tests. Module {@code testkit}: used by tests and the dev server, never shipped in
- * a function jar (lambda-env's {@code FunctionJarsIT} fails the build if one is). The package keeps
- * its historic name until the packages are renamed after the module split.
+ * a function jar (lambda-env's {@code FunctionJarsIT} fails the build if one is).
  */
-package com.twofactor.core.testing;
+package com.twofactor.testkit;

@@ -1,4 +1,4 @@
-package com.twofactor.core.testing;
+package com.twofactor.testkit;
 
 import com.twofactor.core.port.SmsSender;
 import java.time.Clock;

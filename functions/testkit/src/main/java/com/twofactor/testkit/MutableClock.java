@@ -1,4 +1,4 @@
-package com.twofactor.core.testing;
+package com.twofactor.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
