@@ -2,7 +2,7 @@ package com.twofactor.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.OnEmulatedAws;
 import com.twofactor.core.model.ActiveSms;
 import com.twofactor.core.model.ActiveTotp;
 import com.twofactor.core.model.AdminReset;
@@ -26,10 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,22 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute set), captured from dynalite. Today's code must read it into the same state, and write
  * that state back attribute for attribute the same (see docs/data-model.md).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserStateItemFormatTest {
+class UserStateItemFormatTest extends OnEmulatedAws {
   private static final String FIXTURE = "fixtures/user-state-item.json";
   private static final String USER = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
-
-  private AwsTestContext aws;
-
-  @BeforeAll
-  void start() {
-    aws = new AwsTestContext();
-  }
-
-  @AfterAll
-  void stop() {
-    aws.close();
-  }
 
   /** A state with every field set, as the fixture holds it (version 7). */
   static UserTwoFactor everyFieldSet() {
