@@ -31,7 +31,7 @@ class KmsOffTheLoginPathTest {
 
   @Test
   void aThousandTotpVerifiesOnOneInstance_costOneKmsDecryptInAll() {
-    try (AwsTestContext aws = new AwsTestContext(Map.of("test.clock", "mutable"))) {
+    try (AwsTestContext aws = new AwsTestContext(Map.of("test.aws-clock", "mutable"))) {
       Instant now = aws.bean(MutableClock.class).instant();
       SecretCipher cipher = aws.bean(SecretCipher.class);
       TwoFactorStore store = aws.bean(TwoFactorStore.class);

@@ -40,7 +40,7 @@ class TableBranchKeysTest {
 
   @BeforeEach
   void start() {
-    aws = new AwsTestContext(Map.of("test.clock", "mutable"));
+    aws = new AwsTestContext(Map.of("test.aws-clock", "mutable"));
     clock = aws.bean(MutableClock.class);
   }
 

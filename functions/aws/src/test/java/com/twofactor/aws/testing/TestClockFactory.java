@@ -9,11 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * A clock tests move by hand ({@code test.clock=mutable}), so TOTP steps and the branch key's ten
- * minutes are deterministic.
+ * A clock tests move by hand ({@code test.aws-clock=mutable}; not {@code test.clock}, which the dev
+ * server's tests use for their own), so TOTP steps and the branch key's ten minutes are
+ * deterministic.
  */
 @Factory
-@Requires(property = "test.clock", value = "mutable")
+@Requires(property = "test.aws-clock", value = "mutable")
 class TestClockFactory {
 
   @Singleton
