@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code AdminCreateUser} (confirmed at once), {@code InitiateAuth} with {@code CUSTOM_AUTH} and
  * {@code SRP_A}, {@code RespondToAuthChallenge} for {@code PASSWORD_VERIFIER} (real SRP, {@link
  * CognitoSrp}) and {@code CUSTOM_CHALLENGE} (the template's triggers decide, {@link
- * CognitoTriggers}), and {@code GetUser}. Requests and answers are Cognito's JSON, field by field
+ * InProcessTriggers}), and {@code GetUser}. Requests and answers are Cognito's JSON, field by field
  * as amazon-cognito-identity-js sends and reads them.
  *
  * <p>An unknown user name is answered as Cognito answers it with {@code
@@ -40,7 +40,7 @@ public final class LocalCognito {
   private final LocalCognitoConfiguration configuration;
   private final LocalUsers users;
   private final SignInSessions sessions;
-  private final CognitoTriggers triggers;
+  private final InProcessTriggers triggers;
   private final LocalTokens tokens;
   private final Clock clock;
   private final SecureRandom random;
@@ -50,7 +50,7 @@ public final class LocalCognito {
       LocalCognitoConfiguration configuration,
       LocalUsers users,
       SignInSessions sessions,
-      CognitoTriggers triggers,
+      InProcessTriggers triggers,
       LocalTokens tokens,
       Clock clock,
       SecureRandom random) {
@@ -187,7 +187,7 @@ public final class LocalCognito {
    */
   private Map<String, Object> advance(SignInSession session, String srpA) {
     while (true) {
-      CognitoTriggers.Decision decision = triggers.define(session);
+      InProcessTriggers.Decision decision = triggers.define(session);
       if (decision.failAuthentication()) {
         throw CognitoException.notAuthorized();
       }
@@ -250,7 +250,7 @@ public final class LocalCognito {
   }
 
   private Map<String, Object> customChallenge(SignInSession session) {
-    CognitoTriggers.Challenge challenge = triggers.create(session, CUSTOM_CHALLENGE);
+    InProcessTriggers.Challenge challenge = triggers.create(session, CUSTOM_CHALLENGE);
     session.privateParameters = challenge.privateParameters();
     session.challengeMetadata = challenge.metadata();
     session.openChallenge = CUSTOM_CHALLENGE;

@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 @Factory
 @Requires(property = "test.aws-clock", value = "mutable")
-class TestClockFactory {
+class MutableTestClockFactory {
 
   @Singleton
   @Replaces(Clock.class)

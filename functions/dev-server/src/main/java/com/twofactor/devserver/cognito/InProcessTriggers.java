@@ -19,17 +19,17 @@ import org.slf4j.LoggerFactory;
  * collaborators.
  */
 @Singleton
-final class CognitoTriggers {
+final class InProcessTriggers {
   static final String DEFINE = "DefineAuthChallengeFunction";
   static final String CREATE = "CreateAuthChallengeFunction";
   static final String VERIFY = "VerifyAuthChallengeFunction";
-  private static final Logger LOG = LoggerFactory.getLogger(CognitoTriggers.class);
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessTriggers.class);
 
   private final TemplateFunctions functions;
   private final LocalCognitoConfiguration configuration;
   private final JsonMapper json;
 
-  CognitoTriggers(
+  InProcessTriggers(
       TemplateFunctions functions, LocalCognitoConfiguration configuration, JsonMapper json) {
     this.functions = functions;
     this.configuration = configuration;
