@@ -24,10 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The deployable jars template.yaml points at (every {@code CodeUri}) hold only what their function
  * runs: no test-kit class, no HTTP server or API proxy in the Cognito triggers' jar, each within
- * its size budget ({@code function.jar.max-bytes}; the API functions, which need Micronaut's HTTP
- * server and Reactor, {@code api-function.jar.max-bytes}), each with the one shared logback.xml and
- * the shared defaults. Runs after {@code package}, so a function module that pulls the test kit or
- * the HTTP stack into its jar fails {@code verify}.
+ * the one size budget ({@code function.jar.max-bytes}, at most 18 MB), each with the one shared
+ * logback.xml and the shared defaults. Runs after {@code package}, so a function module that pulls
+ * the test kit or the HTTP stack into its jar fails {@code verify}.
  */
 @Tag("lambda")
 class FunctionJarsIT {
@@ -89,13 +88,11 @@ class FunctionJarsIT {
   @Test
   void everyJar_fitsItsSizeBudget() throws IOException {
     long budget = Long.parseLong(System.getProperty("function.jar.max-bytes"));
-    long apiBudget = Long.parseLong(System.getProperty("api-function.jar.max-bytes"));
     assertThat(budget).isLessThanOrEqualTo(18_000_000L);
     for (SamFunctions.Function function : SamFunctions.load(root).functions().values()) {
-      boolean api = function.handler().equals("com.twofactor.aws.apigateway.ApiGatewayHandler");
       assertThat(Files.size(function.jar()))
           .as("size of %s", function.jar())
-          .isLessThanOrEqualTo(api ? apiBudget : budget);
+          .isLessThanOrEqualTo(budget);
     }
   }
 
