@@ -7,6 +7,7 @@ import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.BranchKeys;
 import com.twofactor.core.port.SecretCipher;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * versions still open through {@link KmsSecretCipher} (one {@code Decrypt} each) and are sealed
  * anew on their record's next write.
  */
+@Requires(classes = KmsClient.class)
 @Factory
 public class BranchKeyFactory {
 

@@ -1,9 +1,11 @@
 package com.twofactor.aws.keys;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.crac.OrderedResource;
 import jakarta.inject.Singleton;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Keeps branch keys out of SnapStart snapshots: whatever an instance opened is dropped before the
@@ -11,6 +13,7 @@ import org.crac.Resource;
  * (one KMS {@code Decrypt}) instead of sharing one opened before the snapshot. Thread-safe
  * (stateless; {@link TableBranchKeys#forget()} is).
  */
+@Requires(classes = KmsClient.class)
 @Singleton
 public final class BranchKeySnapshotGuard implements OrderedResource {
   private final TableBranchKeys branchKeys;
