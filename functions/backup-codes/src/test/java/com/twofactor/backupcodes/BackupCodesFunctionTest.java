@@ -13,9 +13,11 @@ import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The backup-codes function through its Lambda handler. */
+@Tag("dynalite")
 class BackupCodesFunctionTest {
   private static final String ALICE = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * the in-memory KMS: a sign-in step calls KMS never, whatever the factor.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("dynalite")
 class CognitoCallBudgetTest {
   private static final Totp TOTP = new Totp();
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every file of events/cognito-auth through the trigger its name starts with, for a user without
  * 2FA (or unknown), and the response it must get.
  */
+@Tag("unit")
 class CognitoEventsTest {
   private static final Map<String, String> EXPECTED =
       Map.ofEntries(

@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole Cognito loop (Define, Create, Verify, Define, ...) with the real event classes, as
  * Cognito drives it for one sign-in; SRP steps succeed, as after a right password.
  */
+@Tag("unit")
 class CognitoLoopTest {
   private static final String SUB = "cognito-user";
   private static final String PHONE = "+12015550123";

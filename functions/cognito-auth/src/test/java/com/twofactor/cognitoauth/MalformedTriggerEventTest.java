@@ -3,12 +3,14 @@ package com.twofactor.cognitoauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A null event reaching the flow fails closed. (On Lambda the framework refuses the JSON {@code
  * null} before the handler runs; the invocation errors and Cognito fails the sign-in.)
  */
+@Tag("unit")
 class MalformedTriggerEventTest {
 
   private static void assertOneWarnLine(LogCapture logs) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * names run in-process on the dev server's state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("unit")
 class DevInvokeTest {
   private static final String SUB = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
   private static final ObjectMapper JSON = ObjectMapper.getDefault();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * MICRONAUT_SERVER_PORT set, and drives the TOTP flow over HTTP against the separate process.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("lambda")
 class DevServerJarIT {
   private Process process;
   private Path output;

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * TWO_FACTOR_ALLOWED_ORIGINS only (preflight and real requests, errors included).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("unit")
 class DevServerWebTest {
   private static final String ALLOWED = "http://localhost:5173";
   private static final String OTHER = "http://localhost:9999";

@@ -4,7 +4,9 @@ import static java.util.Map.entry;
 
 import com.twofactor.aws.testing.ApiEventsContract;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class DisableEventsTest extends ApiEventsContract {
 
   @Override

@@ -12,7 +12,9 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class EnrollmentEventsTest extends ApiEventsContract {
   /** The {@code sub} of every event file. */
   private static final String USER = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";

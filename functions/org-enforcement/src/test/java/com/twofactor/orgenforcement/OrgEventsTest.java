@@ -4,8 +4,10 @@ import static java.util.Map.entry;
 
 import com.twofactor.aws.testing.ApiEventsContract;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /** The org events, for a caller with no org: only creating one succeeds. */
+@Tag("unit")
 class OrgEventsTest extends ApiEventsContract {
 
   @Override

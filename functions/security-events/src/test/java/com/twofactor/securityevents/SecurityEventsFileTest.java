@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * SecurityEventsFunction}), read the way the Lambda runtime reads them and run through the handler.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("dynalite")
 class SecurityEventsFileTest {
   private final FakeEventBridge eventBridge = new FakeEventBridge();
   private AwsTestContext aws;

@@ -37,6 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * through the real EventBridge client to a {@link FakeEventBridge}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("dynalite")
 class SecurityEventsOnDynaliteTest {
   private static final String BUS = "two-factor-test-security";
   private static final Set<String> SECRET_ATTRIBUTES =

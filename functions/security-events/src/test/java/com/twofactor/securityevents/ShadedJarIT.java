@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * its own JVM, as Lambda would, and relays the sample batch to a fake EventBridge: it proves the
  * jar starts without them and publishes.
  */
+@Tag("lambda")
 class ShadedJarIT {
 
   @Test

@@ -16,9 +16,11 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.core.totp.Totp;
 import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The verification function's behaviour through its Lambda handler. */
+@Tag("dynalite")
 class VerificationFunctionTest {
   private static final String ALICE = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
   private static final Totp TOTP = new Totp();

@@ -3,8 +3,10 @@ package com.twofactor.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ModuleDefaultsTest {
 
   @Test

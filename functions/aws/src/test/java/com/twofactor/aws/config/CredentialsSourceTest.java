@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twofactor.aws.config.AwsConfiguration.Credentials;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /** The credentials provider follows what the Lambda runtime hands the function. */
+@Tag("unit")
 class CredentialsSourceTest {
 
   @Test

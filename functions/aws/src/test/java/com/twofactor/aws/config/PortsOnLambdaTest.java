@@ -11,9 +11,11 @@ import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.testkit.InMemoryTwoFactorStore;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory ports can never be switched on inside a Lambda function. */
+@Tag("unit")
 class PortsOnLambdaTest {
 
   @Test

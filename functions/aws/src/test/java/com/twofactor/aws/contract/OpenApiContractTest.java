@@ -8,6 +8,7 @@ import com.twofactor.aws.testing.OpenApiContract.Exchange;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * code or body shape are refused, so a passing handler or dev-server test means a documented
  * answer.
  */
+@Tag("unit")
 class OpenApiContractTest {
   private static final OpenApiContract DOCUMENT = OpenApiContract.document();
   private static final String JSON = "application/json";

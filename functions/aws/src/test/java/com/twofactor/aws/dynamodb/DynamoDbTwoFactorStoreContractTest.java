@@ -10,11 +10,13 @@ import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The store contract over the real DynamoDB wire protocol (dynalite). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("dynalite")
 class DynamoDbTwoFactorStoreContractTest extends TwoFactorStoreContract {
   private AwsTestContext aws;
 

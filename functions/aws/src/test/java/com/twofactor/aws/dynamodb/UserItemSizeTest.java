@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * write of an item up to 1 KB by DynamoDB's item-size rules: a user with one factor and ten backup
  * codes (all sealed under the branch key) fits; a user with both factors takes two.
  */
+@Tag("dynalite")
 class UserItemSizeTest extends OnEmulatedAws {
 
   private Map<String, AttributeValue> storedItem(String userId) {

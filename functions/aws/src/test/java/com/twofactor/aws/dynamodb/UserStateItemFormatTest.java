@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute set), captured from dynalite. Today's code must read it into the same state, and write
  * that state back attribute for attribute the same (see docs/data-model.md).
  */
+@Tag("dynalite")
 class UserStateItemFormatTest extends OnEmulatedAws {
   private static final String FIXTURE = "fixtures/user-state-item.json";
   private static final String USER = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";

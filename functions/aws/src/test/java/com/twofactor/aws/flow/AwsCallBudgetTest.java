@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * number's send log; the digest key costs a read and a KMS Decrypt once per instance, and is made
  * (Encrypt and a put) once per deployment.
  */
+@Tag("dynalite")
 class AwsCallBudgetTest extends OnEmulatedAws {
 
   @BeforeEach

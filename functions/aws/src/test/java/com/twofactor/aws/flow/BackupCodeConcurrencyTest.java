@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * The set has 64 codes here so that 64 distinct codes can race.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("dynalite")
 class BackupCodeConcurrencyTest {
   private static final int REQUESTS = 64;
   private AwsTestContext aws;

@@ -19,12 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Single use and lockout under concurrency, over the real DynamoDB wire protocol: many requests
  * race on one user, and the conditional writes decide.
  */
+@Tag("dynalite")
 class ConcurrentVerificationTest extends OnEmulatedAws {
   private static final int REQUESTS = 32;
 

@@ -18,12 +18,14 @@ import com.twofactor.core.totp.Totp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/security-rules.md rule 7: a failing dependency grants nothing and leaves no half-written
  * state.
  */
+@Tag("dynalite")
 class FaultInjectionTest extends OnEmulatedAws {
   @AfterEach
   void heal() {

@@ -17,6 +17,7 @@ import com.twofactor.testkit.MutableClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * held still, so the thousand verifies fall within the branch key's ten minutes whatever the
  * machine's speed.
  */
+@Tag("dynalite")
 class KmsOffTheLoginPathTest {
   private static final int USERS = 334;
   private static final Totp TOTP = new Totp();

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * each) and move to the branch-key form on their record's next write; unpeppered backup-code sets
  * still check, and new sets are peppered.
  */
+@Tag("dynalite")
 class LegacyKmsSecretsTest extends OnEmulatedAws {
   private static final Totp TOTP = new Totp();
   private final SecureRandom random = new SecureRandom();

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * orgs and six users, round after round; after every round the invariants are checked from what is
  * stored. Refusals (409, 403, 404, invalid codes) are expected outcomes; a broken invariant is not.
  */
+@Tag("dynalite")
 class OrgConcurrencyTest extends OnEmulatedAws {
   private static final int THREADS = 8;
   private static final int ROUNDS = 200;

@@ -26,12 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * SMS on DynamoDB (dynalite), KMS (in-memory) and SNS (fake endpoint), through the real SDK. Each
  * test texts its own number, since sends to one number are limited across accounts.
  */
+@Tag("dynalite")
 class SmsOnAwsTest extends OnEmulatedAws {
   private static final AtomicInteger NUMBERS = new AtomicInteger();
   private String phone;

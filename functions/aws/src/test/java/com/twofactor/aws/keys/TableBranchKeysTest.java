@@ -25,12 +25,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The branch key on dynalite and the in-memory KMS: creation, caching, rotation, priming. */
+@Tag("dynalite")
 class TableBranchKeysTest {
   private static final byte[] SECRET = {9, 8, 7, 6, 5, 4, 3, 2, 1};
   private static final EncryptionContext ALICE = EncryptionContext.of("alice", Purpose.TOTP_SECRET);

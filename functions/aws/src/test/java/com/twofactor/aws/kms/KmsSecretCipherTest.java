@@ -15,6 +15,7 @@ import com.twofactor.core.port.SecretCipher;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The legacy KMS scheme (still opens what it sealed) at the SDK boundary: real KmsClient, real wire
  * protocol, in-memory KMS.
  */
+@Tag("dynalite")
 class KmsSecretCipherTest extends OnEmulatedAws {
   private static final byte[] SECRET = {10, 20, 30, 40, 50};
   private static final EncryptionContext ALICE_TOTP =

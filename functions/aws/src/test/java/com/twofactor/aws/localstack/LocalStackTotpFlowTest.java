@@ -21,6 +21,7 @@ import com.twofactor.core.totp.Totp;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  */
 @DockerAvailable
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("docker")
 class LocalStackTotpFlowTest {
   private static final Totp TOTP = new Totp();
 

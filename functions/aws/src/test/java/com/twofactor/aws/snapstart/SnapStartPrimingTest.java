@@ -11,8 +11,10 @@ import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.SmsSignInService;
 import io.micronaut.crac.test.CheckpointSimulator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("dynalite")
 class SnapStartPrimingTest {
 
   @Test

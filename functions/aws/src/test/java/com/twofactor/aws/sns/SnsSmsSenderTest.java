@@ -7,9 +7,11 @@ import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.port.SmsSender;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The SNS adapter at the SDK boundary: the real SnsClient's Publish request, field by field. */
+@Tag("dynalite")
 class SnsSmsSenderTest {
 
   @Test

@@ -1,6 +1,7 @@
 package com.twofactor.aws.testing;
 
 import com.twofactor.testkit.MutableClock;
+import com.twofactor.wiring.DomainFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -18,7 +19,9 @@ import java.time.Instant;
 class MutableTestClockFactory {
 
   @Singleton
-  @Replaces(Clock.class)
+  // Only the wiring's clock: a test module with its own mutable clock (the dev server's) has this
+  // test-jar on its classpath too, and two factories replacing every Clock would remove each other.
+  @Replaces(value = Clock.class, factory = DomainFactory.class)
   MutableClock mutableClock() {
     return new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
   }

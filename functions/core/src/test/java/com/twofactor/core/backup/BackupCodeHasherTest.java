@@ -7,10 +7,12 @@ import com.twofactor.core.InvalidRequestException;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("unit")
 class BackupCodesTest {
   private final BackupCodeHasher codes = new BackupCodeHasher(1_000);
 

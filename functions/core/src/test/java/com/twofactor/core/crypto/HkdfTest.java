@@ -3,10 +3,12 @@ package com.twofactor.core.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** HKDF-SHA256 against the test vectors of RFC 5869, appendix A (cases 1 to 3). */
+@Tag("unit")
 class HkdfTest {
   private static final HexFormat HEX = HexFormat.of();
 

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SmsPolicyTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
   private final SmsPolicy policy = SmsPolicy.DEFAULT;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class HmacPhoneNumberDigestTest {
   private static SecretKey key(int fill) {
     byte[] bytes = new byte[32];

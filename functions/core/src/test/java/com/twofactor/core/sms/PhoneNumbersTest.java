@@ -8,10 +8,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.twofactor.core.InvalidRequestException;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("unit")
 class PhoneNumbersTest {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private final PhoneNumbers phones = new PhoneNumbers(Set.of("US", "CA", "GB", "DE", "FR"));

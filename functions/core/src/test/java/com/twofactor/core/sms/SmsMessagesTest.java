@@ -3,8 +3,10 @@ package com.twofactor.core.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SmsMessagesTest {
   @Test
   void messages_nameTheIssuerWarnAndEndWithTheOriginBoundLine() {

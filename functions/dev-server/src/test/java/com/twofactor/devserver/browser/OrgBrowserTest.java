@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.twofactor.devserver.HttpApi.Answer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the member banner, and "Disable 2FA" refused while an org requires it. The organizations
  * themselves are set up through the API; what a user does, they do on the page.
  */
+@Tag("browser")
 class OrgBrowserTest extends BrowserStories {
 
   @BeforeEach

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * password and answers the custom challenges of the real Define/Create/Verify triggers, and the
  * signed-in pages call the API with the ID token. Each story uses a new local user.
  */
+@Tag("browser")
 class SignInBrowserTest extends BrowserStories {
   private static final String PASSWORD = "Correct-Horse-7-Battery";
 

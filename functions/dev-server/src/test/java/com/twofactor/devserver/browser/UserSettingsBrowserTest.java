@@ -7,6 +7,7 @@ import com.twofactor.testkit.TotpCodes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * User Settings → "Two-factor authentication" in a real Chromium, on a page of another origin than
  * the API: set-up with the QR code, backup codes, SMS with the resend wait.
  */
+@Tag("browser")
 class UserSettingsBrowserTest extends BrowserStories {
 
   @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * the HKDF info; k as every Cognito client computes it) and against a vector made by
  * amazon-cognito-identity-js 6.3.21 itself (src/test/resources/srp/srp-vector.js).
  */
+@Tag("unit")
 class CognitoSrpTest {
   private static final Map<String, String> VECTOR = vector();
 

@@ -9,8 +9,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class PepperedCodeHashesTest {
   private static final String CODE = "abcd2345";
 

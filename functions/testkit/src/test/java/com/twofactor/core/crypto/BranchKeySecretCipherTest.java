@@ -10,8 +10,10 @@ import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class BranchKeySecretCipherTest {
   private static final byte[] SECRET = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
   private static final EncryptionContext ALICE_TOTP =

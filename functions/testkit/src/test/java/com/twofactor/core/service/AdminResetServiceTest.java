@@ -14,8 +14,10 @@ import com.twofactor.core.port.AuditEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class AdminResetServiceTest {
   private final Fixture f = new Fixture();
 

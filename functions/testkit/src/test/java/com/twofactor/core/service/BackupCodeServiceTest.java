@@ -9,8 +9,10 @@ import com.twofactor.core.model.Method;
 import com.twofactor.core.totp.Base32;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class BackupCodeServiceTest {
   private final Fixture f = new Fixture();
 

@@ -10,8 +10,10 @@ import com.twofactor.core.org.Org;
 import com.twofactor.core.org.Role;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class OrgAndDisableTest {
   private final Fixture f = new Fixture();
 

@@ -11,12 +11,14 @@ import com.twofactor.core.service.TwoFactorStatus.OrgRequirement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Membership needs consent (issue 9, items 2, 3 and 5): an invitation binds nothing, members can
  * leave, status names every org whose requirement applies, and a refused disable burns no proof.
  */
+@Tag("unit")
 class OrgConsentTest {
   private final Fixture f = new Fixture();
 

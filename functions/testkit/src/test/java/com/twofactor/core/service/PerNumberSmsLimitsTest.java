@@ -6,9 +6,11 @@ import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, item 6: codes texted to one number are limited whichever accounts ask for them. */
+@Tag("unit")
 class PerNumberSmsLimitsTest {
   private static final String PHONE = Fixture.PHONE;
   private final Fixture f = new Fixture();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * the in-memory stores' change feed (the dev server's path; the DynamoDB stream path is tested in
  * the security-events function against items written on dynalite).
  */
+@Tag("unit")
 class SecurityEventsFromChangesTest {
   private static final String NEW_PHONE = "+12015550188";
   private final Fixture f = new Fixture();

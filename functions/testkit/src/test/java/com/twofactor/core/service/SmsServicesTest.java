@@ -14,8 +14,10 @@ import com.twofactor.core.service.TwoFactorStatus.State;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SmsServicesTest {
   private static final String PHONE = Fixture.PHONE;
   private final Fixture f = new Fixture();

@@ -10,12 +10,14 @@ import com.twofactor.core.totp.Base32;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, items 1 and 2: adding a factor needs a fresh proof, spent by the very write that stores
  * the set-up; and an action that is refused (or fails) spends no proof.
  */
+@Tag("unit")
 class StepUpTest {
   private static final String OTHER_PHONE = "+12015550188";
   private final Fixture f = new Fixture();

@@ -12,8 +12,10 @@ import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.service.TwoFactorStatus.State;
 import com.twofactor.core.totp.Base32;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class TotpEnrollmentServiceTest {
   private final Fixture f = new Fixture();
 

@@ -7,9 +7,11 @@ import com.twofactor.core.InvalidRequestException;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, item 1: an authenticator app is added to an SMS-only account only with a proof. */
+@Tag("unit")
 class TotpStepUpTest {
   private final Fixture f = new Fixture();
 

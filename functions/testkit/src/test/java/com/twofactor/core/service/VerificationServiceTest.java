@@ -10,8 +10,10 @@ import com.twofactor.core.model.Method;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.AuditEvent;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class VerificationServiceTest {
   private final Fixture f = new Fixture();
 
