@@ -1,6 +1,7 @@
 package com.twofactor.devserver;
 
 import com.twofactor.testkit.MutableClock;
+import com.twofactor.wiring.DomainFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -14,7 +15,7 @@ import java.time.Instant;
 class TestClockFactory {
 
   @Singleton
-  @Replaces(Clock.class)
+  @Replaces(value = Clock.class, factory = DomainFactory.class)
   MutableClock mutableClock() {
     return new MutableClock(Instant.now());
   }
