@@ -6,7 +6,6 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -36,19 +35,9 @@ class DevInvokeTest {
 
   @BeforeAll
   void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port",
-                -1,
-                "test.clock",
-                "mutable",
-                "dev-server.template",
-                root().resolve("template.yaml").toString()),
-            DevServer.ENVIRONMENT);
+    server = DevServers.startWithTemplate();
     api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    clock = DevServers.clock(server);
   }
 
   @AfterAll
@@ -57,7 +46,7 @@ class DevInvokeTest {
   }
 
   private static Path root() {
-    return Path.of(System.getProperty("project.root"));
+    return DevServers.projectRoot();
   }
 
   private static String event(String file) throws IOException {

@@ -6,7 +6,6 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +32,9 @@ class SecurityEventsStoryTest {
 
   @BeforeAll
   void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
-            DevServer.ENVIRONMENT);
+    server = DevServers.start();
     api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    clock = DevServers.clock(server);
   }
 
   @AfterAll
