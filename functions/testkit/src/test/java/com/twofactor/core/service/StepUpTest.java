@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.ErrorCode;
@@ -20,15 +21,6 @@ class StepUpTest {
   private static final String OTHER_PHONE = "+12015550188";
   private final Fixture f = new Fixture();
   private byte[] totpSecret;
-
-  private static TwoFactorException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
-  }
 
   /** Enrolls TOTP and returns the first backup codes. */
   private List<String> enrollTotpWithCodes(String userId) {
