@@ -14,8 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,21 +28,9 @@ class DevInvokeTest {
   private static final String SUB = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server = DevServers.startWithTemplate();
-    api = new HttpApi(server.getURI());
-    clock = DevServers.clock(server);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.startWithTemplate();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   private static Path root() {
     return DevServers.projectRoot();

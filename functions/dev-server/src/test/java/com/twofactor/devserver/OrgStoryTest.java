@@ -10,8 +10,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,21 +21,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrgStoryTest {
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server = DevServers.start();
-    api = new HttpApi(server.getURI());
-    clock = DevServers.clock(server);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.start();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   /** Enables TOTP for {@code user}; returns the secret. */
   private byte[] enableTotp(String user) {

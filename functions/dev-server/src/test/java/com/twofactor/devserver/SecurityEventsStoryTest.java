@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,21 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 class SecurityEventsStoryTest {
   private static final String REASON = "Lost phone and codes; identity checked, ticket 4711";
 
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server = DevServers.start();
-    api = new HttpApi(server.getURI());
-    clock = DevServers.clock(server);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.start();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   private static String json(String actor, String reason) {
     return "{\"actor\":\"" + actor + "\",\"reason\":\"" + reason + "\"}";
