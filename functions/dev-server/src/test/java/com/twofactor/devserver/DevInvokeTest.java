@@ -6,7 +6,6 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -15,8 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,34 +30,12 @@ class DevInvokeTest {
   private static final String SUB = "0f4b7c1e-5d2a-4c8e-9a61-3b2f1e0d9c87";
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port",
-                -1,
-                "test.clock",
-                "mutable",
-                "dev-server.template",
-                root().resolve("template.yaml").toString()),
-            DevServer.ENVIRONMENT);
-    api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.startWithTemplate();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   private static Path root() {
-    return Path.of(System.getProperty("project.root"));
+    return DevServers.projectRoot();
   }
 
   private static String event(String file) throws IOException {

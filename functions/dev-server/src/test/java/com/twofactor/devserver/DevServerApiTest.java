@@ -11,7 +11,6 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +45,9 @@ class DevServerApiTest {
     ((Logger) LoggerFactory.getLogger("com.twofactor")).setLevel(Level.TRACE);
     logs.start();
     root.addAppender(logs);
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
-            DevServer.ENVIRONMENT);
+    server = DevServers.start();
     api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    clock = DevServers.clock(server);
   }
 
   @AfterAll

@@ -6,13 +6,11 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,25 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("unit")
 class OrgStoryTest {
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
-            DevServer.ENVIRONMENT);
-    api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.start();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   /** Enables TOTP for {@code user}; returns the secret. */
   private byte[] enableTotp(String user) {

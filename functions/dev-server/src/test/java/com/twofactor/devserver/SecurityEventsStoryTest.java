@@ -6,14 +6,12 @@ import com.twofactor.core.totp.Base32;
 import com.twofactor.devserver.HttpApi.Answer;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,25 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 class SecurityEventsStoryTest {
   private static final String REASON = "Lost phone and codes; identity checked, ticket 4711";
 
-  private EmbeddedServer server;
-  private HttpApi api;
-  private MutableClock clock;
-
-  @BeforeAll
-  void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
-            DevServer.ENVIRONMENT);
-    api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final EmbeddedServer server = DevServers.start();
+  private final HttpApi api = new HttpApi(server.getURI());
+  private final MutableClock clock = DevServers.clock(server);
 
   private static String json(String actor, String reason) {
     return "{\"actor\":\"" + actor + "\",\"reason\":\"" + reason + "\"}";

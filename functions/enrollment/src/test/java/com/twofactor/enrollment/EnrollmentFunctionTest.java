@@ -47,6 +47,15 @@ class EnrollmentFunctionTest {
     return event;
   }
 
+  /** Sets up and confirms TOTP for the events' user, as the app does. */
+  private static void enableTotp(ApiFunctionHarness function) {
+    Map<String, Object> setup = json(function.invoke("enrollment/start-totp.json"));
+    function.invoke(
+        event(
+            "enrollment/confirm-totp.json",
+            "{\"code\":\"" + code((String) setup.get("secret")) + "\"}"));
+  }
+
   @Test
   void totp_startThenConfirmWithACodeOfTheReturnedSecretEnablesTwoFactor() {
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
@@ -74,11 +83,7 @@ class EnrollmentFunctionTest {
   @Test
   void totp_startWhileActiveAnswersAlreadyEnabled() {
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
-      Map<String, Object> setup = json(function.invoke("enrollment/start-totp.json"));
-      function.invoke(
-          event(
-              "enrollment/confirm-totp.json",
-              "{\"code\":\"" + code((String) setup.get("secret")) + "\"}"));
+      enableTotp(function);
 
       APIGatewayProxyResponseEvent again = function.invoke("enrollment/start-totp.json");
 
@@ -170,11 +175,7 @@ class EnrollmentFunctionTest {
   @Test
   void sms_aStolenSessionCannotAddItsPhoneToATotpOnlyAccountWithoutAProof() {
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
-      Map<String, Object> setup = json(function.invoke("enrollment/start-totp.json"));
-      function.invoke(
-          event(
-              "enrollment/confirm-totp.json",
-              "{\"code\":\"" + code((String) setup.get("secret")) + "\"}"));
+      enableTotp(function);
 
       APIGatewayProxyResponseEvent response =
           function.invoke("enrollment/start-sms-while-totp-active-without-verification.json");
@@ -203,11 +204,7 @@ class EnrollmentFunctionTest {
   @Test
   void status_ofOneUserNeverShowsAnothersState() {
     try (ApiFunctionHarness function = ApiFunctionHarness.inMemory()) {
-      Map<String, Object> setup = json(function.invoke("enrollment/start-totp.json"));
-      function.invoke(
-          event(
-              "enrollment/confirm-totp.json",
-              "{\"code\":\"" + code((String) setup.get("secret")) + "\"}"));
+      enableTotp(function);
 
       APIGatewayProxyResponseEvent bob =
           function.invoke(asUser(event("enrollment/get-status.json"), "bob-sub"));

@@ -53,68 +53,38 @@ class OpenApiContractTest {
 
   @Test
   void anUndocumentedStatusFails() {
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer(
-                        "GET",
-                        "/two-factor",
-                        409,
-                        contentType(PROBLEM),
-                        problem(409, "last_owner"))))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("validation.response.status.unknown");
+    assertUndocumented(
+        answer("GET", "/two-factor", 409, contentType(PROBLEM), problem(409, "last_owner")),
+        "validation.response.status.unknown");
   }
 
   @Test
   void aBodyFieldTheSchemaDoesNotDeclareFails() {
     String leaky = STATUS.replace("\"enabled\":false", "\"enabled\":false,\"secret\":\"JBSW\"");
 
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer("GET", "/two-factor", 200, contentType(JSON), leaky)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("secret");
+    assertUndocumented(answer("GET", "/two-factor", 200, contentType(JSON), leaky), "secret");
   }
 
   @Test
   void aMissingRequiredFieldFails() {
     String partial = STATUS.replace(",\"lockedUntil\":null", "");
 
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer("GET", "/two-factor", 200, contentType(JSON), partial)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("lockedUntil");
+    assertUndocumented(
+        answer("GET", "/two-factor", 200, contentType(JSON), partial), "lockedUntil");
   }
 
   @Test
   void aProblemWithAnExtraFieldFailsThoughItsSchemaIsAComposition() {
     String body = problem(401, "unauthenticated").replace("}", ",\"stack\":\"at com.x\"}");
 
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer("GET", "/two-factor", 401, contentType(PROBLEM), body)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("stack");
+    assertUndocumented(answer("GET", "/two-factor", 401, contentType(PROBLEM), body), "stack");
   }
 
   @Test
   void anErrorCodeNotListedForThatStatusFails() {
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer(
-                        "GET",
-                        "/two-factor",
-                        401,
-                        contentType(PROBLEM),
-                        problem(401, "invalid_code"))))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("invalid_code");
+    assertUndocumented(
+        answer("GET", "/two-factor", 401, contentType(PROBLEM), problem(401, "invalid_code")),
+        "invalid_code");
   }
 
   @Test
@@ -131,27 +101,15 @@ class OpenApiContractTest {
                         Map.of("Content-Type", List.of(PROBLEM), "Retry-After", List.of("900")),
                         body)))
         .doesNotThrowAnyException();
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer("POST", "/two-factor/verify", 429, contentType(PROBLEM), body)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Retry-After");
+    assertUndocumented(
+        answer("POST", "/two-factor/verify", 429, contentType(PROBLEM), body), "Retry-After");
   }
 
   @Test
   void anUndocumentedContentTypeFails() {
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer(
-                        "GET",
-                        "/two-factor",
-                        401,
-                        contentType(JSON),
-                        problem(401, "unauthenticated"))))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("contentType");
+    assertUndocumented(
+        answer("GET", "/two-factor", 401, contentType(JSON), problem(401, "unauthenticated")),
+        "contentType");
   }
 
   @Test
@@ -162,12 +120,9 @@ class OpenApiContractTest {
                     answer(
                         "GET", "/nowhere", 404, contentType(PROBLEM), problem(404, "not_found"))))
         .doesNotThrowAnyException();
-    assertThatThrownBy(
-            () ->
-                DOCUMENT.assertDocumentedAnswer(
-                    answer("GET", "/nowhere", 200, contentType(JSON), "{}")))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("documents no operation GET /nowhere");
+    assertUndocumented(
+        answer("GET", "/nowhere", 200, contentType(JSON), "{}"),
+        "documents no operation GET /nowhere");
   }
 
   @Test
@@ -185,5 +140,12 @@ class OpenApiContractTest {
     assertThatThrownBy(() -> DOCUMENT.assertValidRequest(request))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("method");
+  }
+
+  /** {@code answer} is not one openapi.yaml documents, for the reason {@code expected} names. */
+  private static void assertUndocumented(Exchange answer, String expected) {
+    assertThatThrownBy(() -> DOCUMENT.assertDocumentedAnswer(answer))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(expected);
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,15 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class UserItemSizeTest extends OnEmulatedAws {
 
   private Map<String, AttributeValue> storedItem(String userId) {
-    return aws.bean(DynamoDbClient.class)
-        .getItem(
-            r ->
-                r.tableName(aws.tableName)
-                    .key(
-                        Map.of(
-                            "pk", AttributeValue.fromS("USER#" + userId),
-                            "sk", AttributeValue.fromS("STATE"))))
-        .item();
+    return aws.storedItem("USER#" + userId, "STATE");
   }
 
   private byte[] enrollTotp(String userId) {

@@ -3,8 +3,8 @@ package com.twofactor.aws.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.aws.testing.AwsTestContext;
+import com.twofactor.aws.testing.Race;
 import com.twofactor.core.ErrorCode;
-import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.Confirmation;
@@ -13,13 +13,8 @@ import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,33 +53,8 @@ class BackupCodeConcurrencyTest {
   /** Runs {@code REQUESTS} consumes at once; request i uses {@code code.apply(i)}. */
   private List<ErrorCode> race(String userId, IntFunction<String> code) throws Exception {
     VerificationService verification = aws.bean(VerificationService.class);
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
-    try {
-      List<Future<ErrorCode>> futures = new ArrayList<>();
-      for (int i = 0; i < REQUESTS; i++) {
-        String mine = code.apply(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  try {
-                    verification.verify(userId, userId, Method.BACKUP_CODE, mine);
-                    return null;
-                  } catch (TwoFactorException e) {
-                    return e.code();
-                  }
-                }));
-      }
-      go.countDown();
-      List<ErrorCode> outcomes = new ArrayList<>();
-      for (Future<ErrorCode> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.outcomes(
+        REQUESTS, i -> verification.verify(userId, userId, Method.BACKUP_CODE, code.apply(i)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twofactor.aws.testing.OnEmulatedAws;
+import com.twofactor.aws.testing.Race;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
@@ -134,33 +135,7 @@ class SmsOnAwsTest extends OnEmulatedAws {
 
   /** Runs {@code count} calls at once; each outcome is null (granted) or the refusal's code. */
   private static List<ErrorCode> race(int count, IntConsumer call) throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      List<Future<ErrorCode>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int n = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  try {
-                    call.accept(n);
-                    return null;
-                  } catch (TwoFactorException e) {
-                    return e.code();
-                  }
-                }));
-      }
-      go.countDown();
-      List<ErrorCode> outcomes = new ArrayList<>();
-      for (Future<ErrorCode> future : futures) {
-        outcomes.add(future.get());
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.outcomes(count, call);
   }
 
   @Test

@@ -68,15 +68,7 @@ class TableBranchKeysTest {
   }
 
   private Map<String, AttributeValue> storedItem() {
-    return aws.bean(DynamoDbClient.class)
-        .getItem(
-            r ->
-                r.tableName(aws.tableName)
-                    .key(
-                        Map.of(
-                            "pk", AttributeValue.fromS("KEY#branch-key"),
-                            "sk", AttributeValue.fromS("KEY"))))
-        .item();
+    return aws.storedItem("KEY#branch-key", "KEY");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A Micronaut context wired exactly as on Lambda (the AWS clients factory, the DynamoDB store, the
@@ -72,6 +73,16 @@ public final class AwsTestContext implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** The table's item under {@code pk}/{@code sk} as DynamoDB stores it (empty if none). */
+  public Map<String, AttributeValue> storedItem(String pk, String sk) {
+    return bean(DynamoDbClient.class)
+        .getItem(
+            r ->
+                r.tableName(tableName)
+                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))))
+        .item();
   }
 
   @Override

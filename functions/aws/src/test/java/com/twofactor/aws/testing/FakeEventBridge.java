@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -54,18 +52,11 @@ public final class FakeEventBridge implements AutoCloseable {
   }
 
   public FakeEventBridge() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", this::handle);
-    server.start();
+    server = LoopbackServer.start(this::handle, 4);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return LoopbackServer.endpoint(server);
   }
 
   /** Refuses entries of this detail type {@code times} times (-1: every time). */

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -45,18 +43,11 @@ public final class FakeKms implements AutoCloseable {
   public record Request(String operation, Map<String, Object> body) {}
 
   public FakeKms() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext("/", this::handle);
-    server.start();
+    server = LoopbackServer.start(this::handle, 8);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return LoopbackServer.endpoint(server);
   }
 
   public List<Request> requests() {

@@ -3,7 +3,6 @@ package com.twofactor.aws.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,18 +26,11 @@ public final class FakeSns implements AutoCloseable {
   private final List<Map<String, String>> publishes = new CopyOnWriteArrayList<>();
 
   public FakeSns() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", this::handle);
-    server.start();
+    server = LoopbackServer.start(this::handle, 4);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return LoopbackServer.endpoint(server);
   }
 
   /** Every Publish request so far, as its decoded form fields. */

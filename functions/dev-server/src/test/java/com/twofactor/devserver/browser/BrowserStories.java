@@ -2,11 +2,10 @@ package com.twofactor.devserver.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.devserver.DevServer;
+import com.twofactor.devserver.DevServers;
 import com.twofactor.devserver.HttpApi;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +43,7 @@ abstract class BrowserStories {
 
   @BeforeAll
   void start() throws IOException {
-    Path root = Path.of(System.getProperty("project.root"));
+    Path root = DevServers.projectRoot();
     site =
         new StaticSite(
             root.resolve("web"),
@@ -52,20 +51,10 @@ abstract class BrowserStories {
                 "{\"apiBaseUrl\":\""
                     + server.getURI().toString().replaceAll("/$", "")
                     + "\",\"auth\":{\"mode\":\"dev\"}}");
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port",
-                -1,
-                "test.clock",
-                "mutable",
-                "two-factor.allowed-origins",
-                site.origin()),
-            DevServer.ENVIRONMENT);
+    server = DevServers.start(Map.of("two-factor.allowed-origins", site.origin()));
     assertThat(site.origin()).isNotEqualTo(server.getURI().toString());
     api = new HttpApi(server.getURI());
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    clock = DevServers.clock(server);
     browser = new Browser(root.resolve("functions/dev-server/target/screens"));
   }
 

@@ -2,10 +2,9 @@ package com.twofactor.devserver.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twofactor.devserver.DevServer;
+import com.twofactor.devserver.DevServers;
 import com.twofactor.devserver.HttpApi;
 import com.twofactor.testkit.MutableClock;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -44,12 +43,8 @@ class BearerTokenTest {
 
   @BeforeAll
   void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "test.clock", "mutable"),
-            DevServer.ENVIRONMENT);
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    server = DevServers.start();
+    clock = DevServers.clock(server);
     steps = new SignInSteps(new CognitoWire(server.getURI()), clock::instant);
     api = new HttpApi(server.getURI());
   }

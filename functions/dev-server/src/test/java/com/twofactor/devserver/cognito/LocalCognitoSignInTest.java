@@ -3,19 +3,17 @@ package com.twofactor.devserver.cognito;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.totp.Base32;
-import com.twofactor.devserver.DevServer;
+import com.twofactor.devserver.DevServers;
 import com.twofactor.devserver.HttpApi;
 import com.twofactor.devserver.cognito.CognitoWire.Reply;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.TotpCodes;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -49,18 +47,8 @@ class LocalCognitoSignInTest {
 
   @BeforeAll
   void start() {
-    server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port",
-                -1,
-                "test.clock",
-                "mutable",
-                "dev-server.template",
-                Path.of(System.getProperty("project.root")).resolve("template.yaml").toString()),
-            DevServer.ENVIRONMENT);
-    clock = server.getApplicationContext().getBean(MutableClock.class);
+    server = DevServers.startWithTemplate();
+    clock = DevServers.clock(server);
     wire = new CognitoWire(server.getURI());
     steps = new SignInSteps(wire, clock::instant);
     api = new HttpApi(server.getURI());

@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,15 +16,6 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class BackupCodeServiceTest {
   private final Fixture f = new Fixture();
-
-  private ErrorCode codeOf(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e.code();
-    }
-    throw new AssertionError("expected a refusal");
-  }
 
   /** Enrolls TOTP and returns the backup codes the confirmation showed. */
   private List<String> enrollWithCodes(String userId) {

@@ -1,5 +1,7 @@
 package com.twofactor.core.service;
 
+import com.twofactor.core.ErrorCode;
+import com.twofactor.core.TwoFactorException;
 import com.twofactor.core.org.Role;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
@@ -139,5 +141,20 @@ final class Fixture {
 
   void nextStep() {
     clock.advance(Duration.ofSeconds(30));
+  }
+
+  /** The refusal {@code call} ends in; fails the test when it ends normally. */
+  static TwoFactorException refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (TwoFactorException e) {
+      return e;
+    }
+    throw new AssertionError("expected a refusal");
+  }
+
+  /** The error code of the refusal {@code call} ends in. */
+  static ErrorCode codeOf(Runnable call) {
+    return refusal(call).code();
   }
 }

@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.ErrorCode;
@@ -16,15 +17,6 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class OrgAndDisableTest {
   private final Fixture f = new Fixture();
-
-  private TwoFactorException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
-  }
 
   private Proof proof(byte[] secret) {
     f.nextStep();

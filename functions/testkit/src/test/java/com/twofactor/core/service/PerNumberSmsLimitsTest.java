@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.ErrorCode;
@@ -14,15 +15,6 @@ import org.junit.jupiter.api.Test;
 class PerNumberSmsLimitsTest {
   private static final String PHONE = Fixture.PHONE;
   private final Fixture f = new Fixture();
-
-  private static TwoFactorException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
-  }
 
   @Test
   void setUp_theFourthAccountWithin15MinutesIsRefusedWithRetryAfter() {

@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,15 +22,6 @@ import org.junit.jupiter.api.Test;
 class SmsServicesTest {
   private static final String PHONE = Fixture.PHONE;
   private final Fixture f = new Fixture();
-
-  private ErrorCode codeOf(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e.code();
-    }
-    throw new AssertionError("expected a refusal");
-  }
 
   private String wrong(String right) {
     return right.equals("000000") ? "000001" : "000000";

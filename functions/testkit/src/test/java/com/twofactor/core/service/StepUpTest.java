@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.core.ErrorCode;
@@ -23,13 +24,12 @@ class StepUpTest {
   private final Fixture f = new Fixture();
   private byte[] totpSecret;
 
-  private static TwoFactorException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
+  /** Alice's refused attempt to set up SMS on {@code phone}, with a backup code as the proof. */
+  private TwoFactorException smsStartRefused(String phone, String backupCode) {
+    return refusal(
+        () ->
+            f.smsEnrollment.start(
+                "alice", phone, Optional.of(new Proof(Method.BACKUP_CODE, backupCode))));
   }
 
   /** Enrolls TOTP and returns the first backup codes. */
@@ -103,13 +103,7 @@ class StepUpTest {
     f.smsEnrollment.start(
         "alice", Fixture.PHONE, Optional.of(new Proof(Method.BACKUP_CODE, codes.get(0))));
 
-    TwoFactorException e =
-        refusal(
-            () ->
-                f.smsEnrollment.start(
-                    "alice",
-                    Fixture.PHONE,
-                    Optional.of(new Proof(Method.BACKUP_CODE, codes.get(1)))));
+    TwoFactorException e = smsStartRefused(Fixture.PHONE, codes.get(1));
 
     assertThat(e.code()).isEqualTo(ErrorCode.SMS_RATE_LIMITED);
     assertThat(f.store.load("alice").backupCodes().remaining()).isEqualTo(codes.size() - 1);
@@ -123,13 +117,7 @@ class StepUpTest {
     }
     List<String> codes = enrollTotpWithCodes("alice");
 
-    TwoFactorException e =
-        refusal(
-            () ->
-                f.smsEnrollment.start(
-                    "alice",
-                    OTHER_PHONE,
-                    Optional.of(new Proof(Method.BACKUP_CODE, codes.get(0)))));
+    TwoFactorException e = smsStartRefused(OTHER_PHONE, codes.get(0));
 
     assertThat(e.code()).isEqualTo(ErrorCode.SMS_RATE_LIMITED);
     assertThat(e.retryAfter()).isPresent();
@@ -144,13 +132,7 @@ class StepUpTest {
       refusal(() -> f.verification.verify("alice", "alice", Method.TOTP, "000000"));
     }
 
-    TwoFactorException e =
-        refusal(
-            () ->
-                f.smsEnrollment.start(
-                    "alice",
-                    Fixture.PHONE,
-                    Optional.of(new Proof(Method.BACKUP_CODE, codes.get(0)))));
+    TwoFactorException e = smsStartRefused(Fixture.PHONE, codes.get(0));
 
     assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
     f.clock.advance(LockoutPolicy.DEFAULT.lockDuration().plus(Duration.ofSeconds(1)));

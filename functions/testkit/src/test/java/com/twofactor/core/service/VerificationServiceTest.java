@@ -1,5 +1,6 @@
 package com.twofactor.core.service;
 
+import static com.twofactor.core.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,14 +85,13 @@ class VerificationServiceTest {
     }
 
     TwoFactorException fifth =
-        catchTwoFactor(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong));
+        refusal(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong));
     assertThat(fifth.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
     assertThat(fifth.retryAfter()).hasValue(Duration.ofMinutes(15));
 
     f.clock.advance(Duration.ofMinutes(14));
     TwoFactorException locked =
-        catchTwoFactor(
-            () -> f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)));
+        refusal(() -> f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret)));
     assertThat(locked.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
     assertThat(locked.retryAfter()).hasValue(Duration.ofMinutes(1));
     assertThat(f.status.status("alice").lockedUntil())
@@ -108,12 +108,12 @@ class VerificationServiceTest {
     byte[] secret = f.enrollTotp("alice");
     String wrong = f.wrongCode(secret);
     for (int i = 0; i < 4; i++) {
-      catchTwoFactor(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong));
+      refusal(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong));
     }
     f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(secret));
 
     assertThat(f.store.load("alice").failedAttempts()).isZero();
-    assertThat(catchTwoFactor(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong)))
+    assertThat(refusal(() -> f.verification.verify("alice", "alice", Method.TOTP, wrong)))
         .extracting(TwoFactorException::code)
         .isEqualTo(ErrorCode.INVALID_CODE);
   }
@@ -129,14 +129,5 @@ class VerificationServiceTest {
             () -> f.verification.verify("alice", "alice", Method.TOTP, f.codeNow(bobSecret)))
         .isInstanceOf(SecretIntegrityException.class);
     assertThat(f.store.load("alice").failedAttempts()).isZero();
-  }
-
-  private static TwoFactorException catchTwoFactor(Runnable call) {
-    try {
-      call.run();
-    } catch (TwoFactorException e) {
-      return e;
-    }
-    throw new AssertionError("expected a TwoFactorException");
   }
 }
