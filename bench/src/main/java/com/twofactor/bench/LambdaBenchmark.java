@@ -52,6 +52,9 @@ public final class LambdaBenchmark {
   private final Path root;
   private final Path target;
   private final int warm;
+  private final int cold;
+  private final Set<String> only;
+  private final String jvmOptions;
   private final SamFunctions template;
   private final Events events;
 
@@ -59,6 +62,13 @@ public final class LambdaBenchmark {
     this.root = root;
     this.target = target;
     this.warm = warm;
+    this.cold = Integer.getInteger("bench.cold", 3);
+    if (cold < 1) {
+      throw new IllegalArgumentException("bench.cold must be at least 1");
+    }
+    this.only = new HashSet<>(List.of(System.getProperty("bench.only", "").split(",")));
+    this.only.remove("");
+    this.jvmOptions = System.getProperty("bench.jvmOptions", "");
     this.template = SamFunctions.load(root);
     this.events = new Events(root.resolve("events"));
   }
@@ -99,7 +109,9 @@ public final class LambdaBenchmark {
       List<Result> results = new ArrayList<>();
       List<Workload> workloads = workloads(fixture);
       for (Workload workload : workloads) {
-        results.add(measure(workload, aws, table, counters));
+        if (only.isEmpty() || workload.floor() || only.contains(workload.logicalId())) {
+          results.add(measure(workload, aws, table, counters));
+        }
       }
       // The floor again at the end: the table compares with the mean of both floor runs.
       results.add(measure(workloads.get(0), aws, table, counters));
@@ -113,7 +125,7 @@ public final class LambdaBenchmark {
   private record Fixture(List<Users.User> users, String orgId) {}
 
   private Fixture setUp(EmulatedAws aws, String table) {
-    int count = warm + 1;
+    int count = warm + cold;
     log("set-up: enrolling %d users and creating an organization (not measured)", count);
     // Set-up processes run with the JVM's full JIT (no TieredStopAtLevel=1): each enrolment
     // hashes ten backup codes, and set-up time is not what is measured. Two share the users.
@@ -263,55 +275,95 @@ public final class LambdaBenchmark {
             : template.function(workload.logicalId()).jar();
     String name = workload.floor() ? "floor" : workload.logicalId();
     log("%s: %s", name, workload.operation());
-    try (LambdaProcess process =
-        workload.floor()
-            ? onDemand(
-                    LambdaProcess.builder(jar, FLOOR_HANDLER)
-                        .memoryMb(template.function("EnrollmentFunction").memoryMb())
-                        .javaToolOptions(template.javaToolOptions()),
-                    "floor")
-                .start()
-            : start(aws, table, workload.logicalId(), workload.logicalId())) {
-      long init = process.awaitInit().toNanos();
-
-      String coldEvent = workload.event().apply(0);
-      long t0 = System.nanoTime();
-      String coldAnswer = process.invoke(coldEvent);
-      long firstInvoke = System.nanoTime() - t0;
-      workload.check().accept(coldAnswer);
-
-      Map<String, Long> before = counters.snapshot();
-      long[] warmNanos = new long[warm];
-      for (int i = 1; i <= warm; i++) {
-        String event = workload.event().apply(i);
-        long start = System.nanoTime();
-        String answer = process.invoke(event);
-        warmNanos[i - 1] = System.nanoTime() - start;
-        workload.check().accept(answer);
+    long[] inits = new long[cold];
+    long[] firstInvokes = new long[cold];
+    // Cold starts one after the other, each a fresh JVM with one invoke; the warm invokes go to
+    // the last one. Each invoke acts on its own user (index), as a TOTP step or code works once.
+    for (int k = 0; ; k++) {
+      LambdaProcess process = start(workload, aws, table);
+      try {
+        inits[k] = process.awaitInit().toNanos();
+        String coldEvent = workload.event().apply(k);
+        long t0 = System.nanoTime();
+        String coldAnswer = process.invoke(coldEvent);
+        firstInvokes[k] = System.nanoTime() - t0;
+        workload.check().accept(coldAnswer);
+        if (k == cold - 1) {
+          return warm(workload, process, jar, inits, firstInvokes, counters);
+        }
+      } finally {
+        process.close();
       }
-      Map<String, Long> calls = Counters.difference(before, counters.snapshot());
-      Result result =
-          new Result(
-              workload,
-              init,
-              firstInvoke,
-              warmNanos,
-              process.peakResidentSetBytes(),
-              fileSize(jar),
-              calls);
-      log(
-          "  init %.0f ms, first invoke %.0f ms, warm p50 %.2f ms, p99 %.2f ms, calls %s",
-          init / 1e6,
-          firstInvoke / 1e6,
-          result.warmPercentile(50) / 1e6,
-          result.warmPercentile(99) / 1e6,
-          calls);
-      return result;
     }
   }
 
+  private Result warm(
+      Workload workload,
+      LambdaProcess process,
+      Path jar,
+      long[] inits,
+      long[] firstInvokes,
+      Counters counters) {
+    Map<String, Long> before = counters.snapshot();
+    long[] warmNanos = new long[warm];
+    for (int i = 0; i < warm; i++) {
+      String event = workload.event().apply(cold + i);
+      long start = System.nanoTime();
+      String answer = process.invoke(event);
+      warmNanos[i] = System.nanoTime() - start;
+      workload.check().accept(answer);
+    }
+    Map<String, Long> calls = Counters.difference(before, counters.snapshot());
+    Result result =
+        new Result(
+            workload,
+            inits,
+            firstInvokes,
+            warmNanos,
+            process.peakResidentSetBytes(),
+            fileSize(jar),
+            calls);
+    log(
+        "  init %s ms, first invoke %s ms, warm p50 %.2f ms, p99 %.2f ms, calls %s",
+        millis(inits),
+        millis(firstInvokes),
+        result.warmPercentile(50) / 1e6,
+        result.warmPercentile(99) / 1e6,
+        calls);
+    return result;
+  }
+
+  private static String millis(long[] nanos) {
+    return Arrays.stream(nanos)
+        .mapToObj(n -> String.format(Locale.ROOT, "%.0f", n / 1e6))
+        .collect(java.util.stream.Collectors.joining("/"));
+  }
+
+  private LambdaProcess start(Workload workload, EmulatedAws aws, String table) {
+    if (workload.floor()) {
+      return onDemand(
+              LambdaProcess.builder(
+                      root.resolve("bench/floor/target/bench-floor.jar"), FLOOR_HANDLER)
+                  .memoryMb(template.function("EnrollmentFunction").memoryMb())
+                  .javaToolOptions(javaToolOptions("floor")),
+              "floor")
+          .start();
+    }
+    return start(aws, table, workload.logicalId(), workload.logicalId());
+  }
+
   private LambdaProcess start(EmulatedAws aws, String table, String logicalId, String name) {
-    return onDemand(aws.function(template, logicalId, table), name).start();
+    return onDemand(
+            aws.function(template, logicalId, table).javaToolOptions(javaToolOptions(name)), name)
+        .start();
+  }
+
+  /**
+   * template.yaml's {@code JAVA_TOOL_OPTIONS}, plus {@code -Dbench.jvmOptions} for a look inside
+   * (e.g. {@code -Xlog:class+load:file=/tmp/{name}.log}; {@code {name}} is the function's name).
+   */
+  private String javaToolOptions(String name) {
+    return (template.javaToolOptions() + " " + jvmOptions.replace("{name}", name)).trim();
   }
 
   /**
@@ -370,7 +422,8 @@ public final class LambdaBenchmark {
             + "Each function in its own JVM under aws-lambda-java-runtime-interface-client against"
             + " a local Runtime API, with Lambda's java21 flags (-XX:MaxHeapSize=85%% of"
             + " MemorySize, e.g. %d MB at %d MB; -XX:+UseSerialGC -Xshare:auto) and template.yaml's"
-            + " JAVA_TOOL_OPTIONS (%s); on-demand init (no SnapStart); 1 cold invoke, then %d warm."
+            + " JAVA_TOOL_OPTIONS (%s); on-demand init (no SnapStart); %d cold starts (a fresh JVM"
+            + " and one invoke each; the table shows their medians), then %d warm invokes."
             + " DynamoDB is dynalite behind a counting proxy (one GetItem from the benchmark's JVM"
             + " through it: p50 %.2f ms); KMS, SNS and EventBridge are in-memory servers. Init ="
             + " process launch to the runtime's first poll for an event.%n",
@@ -387,6 +440,7 @@ public final class LambdaBenchmark {
         api.memoryMb() * 85 / 100,
         api.memoryMb(),
         template.javaToolOptions().trim(),
+        cold,
         warm,
         dynamoDbCall / 1e6);
   }

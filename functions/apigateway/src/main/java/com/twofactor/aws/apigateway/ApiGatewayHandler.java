@@ -48,6 +48,13 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
   }
 
   @Override
+  protected io.micronaut.context.ApplicationContextBuilder newApplicationContextBuilder() {
+    return ApplicationContext.builder()
+        .environments(io.micronaut.context.env.Environment.FUNCTION, "lambda")
+        .eagerInitConfiguration(true);
+  }
+
+  @Override
   public APIGatewayProxyResponseEvent handleRequest(
       APIGatewayProxyRequestEvent event, Context context) {
     try {

@@ -16,19 +16,19 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @Requires(classes = KmsClient.class)
 @Singleton
 public final class BranchKeySnapshotGuard implements OrderedResource {
-  private final TableBranchKeys branchKeys;
+  private final io.micronaut.context.BeanProvider<TableBranchKeys> branchKeys;
 
-  public BranchKeySnapshotGuard(TableBranchKeys branchKeys) {
+  public BranchKeySnapshotGuard(io.micronaut.context.BeanProvider<TableBranchKeys> branchKeys) {
     this.branchKeys = branchKeys;
   }
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
-    branchKeys.forget();
+    branchKeys.get().forget();
   }
 
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    branchKeys.forget();
+    branchKeys.get().forget();
   }
 }

@@ -3,6 +3,7 @@ package com.twofactor.aws.sns;
 import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.port.SmsSender;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -14,16 +15,18 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 /**
  * {@link SmsSender} on SNS direct-to-phone publishing, as Transactional messages (delivered for
  * reliability, not price). The optional sender id, origination number and maximum price come from
- * configuration. Neither the number nor the message is logged. Thread-safe.
+ * configuration. Neither the number nor the message is logged. The SNS client is built on the first
+ * send, not with this bean: most requests of a function that can send an SMS send none, and
+ * building a client is a good part of a cold start. Thread-safe.
  */
 // Only where the function declares the SNS client (aws declares it optional).
 @Requires(classes = SnsClient.class)
 @Singleton
 public final class SnsSmsSender implements SmsSender {
-  private final SnsClient sns;
+  private final BeanProvider<SnsClient> sns;
   private final Map<String, MessageAttributeValue> attributes;
 
-  public SnsSmsSender(SnsClient sns, AwsConfiguration config) {
+  public SnsSmsSender(BeanProvider<SnsClient> sns, AwsConfiguration config) {
     this.sns = sns;
     Map<String, MessageAttributeValue> attrs = new HashMap<>();
     attrs.put("AWS.SNS.SMS.SMSType", text("Transactional"));
@@ -44,7 +47,8 @@ public final class SnsSmsSender implements SmsSender {
   @Override
   public void send(String phoneNumber, String message) {
     try {
-      sns.publish(r -> r.phoneNumber(phoneNumber).message(message).messageAttributes(attributes));
+      sns.get()
+          .publish(r -> r.phoneNumber(phoneNumber).message(message).messageAttributes(attributes));
     } catch (SdkException e) {
       throw new DependencyUnavailableException("SNS Publish", e);
     }
