@@ -18,6 +18,11 @@ final class Counters {
   private final FakeSns sns;
   private final FakeEventBridge eventBridge;
 
+  /** The time DynamoDB calls have spent at the counting proxy so far, in nanoseconds. */
+  long dynamoDbBusyNanos() {
+    return dynamo.busyNanos();
+  }
+
   Counters(CountingProxy dynamo, FakeKms kms, FakeSns sns, FakeEventBridge eventBridge) {
     this.dynamo = dynamo;
     this.kms = kms;

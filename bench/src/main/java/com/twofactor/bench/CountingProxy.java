@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A loopback HTTP proxy in front of dynalite that counts the DynamoDB calls passing through it by
  * operation ({@code X-Amz-Target}), so the benchmark can report each function's calls per operation
- * without touching the function. Requests and answers pass unchanged (the signature is not checked
- * by dynalite, so the rewritten Host header does no harm). It adds one loopback hop to every
- * DynamoDB call of every function alike. Thread-safe.
+ * without touching the function, and times them (from the request's arrival to the answer's last
+ * byte: dynalite's work plus the proxy's relay), so the benchmark can take each invoke's own
+ * DynamoDB time out of its latency. Requests and answers pass unchanged (the signature is not
+ * checked by dynalite, so the rewritten Host header does no harm). It adds one loopback hop to
+ * every DynamoDB call of every function alike. Thread-safe.
  */
 final class CountingProxy implements AutoCloseable {
   /** Headers the JDK client sets itself (or refuses), and hop-by-hop ones. */
@@ -33,6 +35,7 @@ final class CountingProxy implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final HttpClient client;
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final LongAdder busyNanos = new LongAdder();
 
   CountingProxy(URI upstream) {
     this.upstream = upstream;
@@ -58,6 +61,11 @@ final class CountingProxy implements AutoCloseable {
     return snapshot;
   }
 
+  /** The time calls have spent in this proxy so far, in nanoseconds. */
+  long busyNanos() {
+    return busyNanos.sum();
+  }
+
   void reset() {
     calls.clear();
   }
@@ -69,6 +77,7 @@ final class CountingProxy implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.nanoTime();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -108,6 +117,8 @@ final class CountingProxy implements AutoCloseable {
       if (answer.length > 0) {
         exchange.getResponseBody().write(answer);
       }
+    } finally {
+      busyNanos.add(System.nanoTime() - arrived);
     }
   }
 }

@@ -14,6 +14,7 @@ record Result(
     long[] initsNanos,
     long[] firstInvokesNanos,
     long[] warmNanos,
+    long[] warmOwnDynamoDbNanos,
     long peakRssBytes,
     long jarBytes,
     Map<String, Long> warmCalls) {
@@ -24,15 +25,36 @@ record Result(
     }
     initsNanos = initsNanos.clone();
     firstInvokesNanos = firstInvokesNanos.clone();
+    if (warmOwnDynamoDbNanos.length != warmNanos.length) {
+      throw new IllegalArgumentException("one DynamoDB time per warm invoke");
+    }
     warmNanos = warmNanos.clone();
-    Arrays.sort(warmNanos);
+    warmOwnDynamoDbNanos = warmOwnDynamoDbNanos.clone();
     warmCalls = Map.copyOf(warmCalls);
   }
 
   /** The nearest-rank percentile {@code p} (0..100) of the warm invokes. */
   long warmPercentile(double p) {
-    int rank = (int) Math.ceil(p / 100.0 * warmNanos.length);
-    return warmNanos[Math.max(0, Math.min(warmNanos.length - 1, rank - 1))];
+    return percentile(warmNanos, p);
+  }
+
+  /**
+   * The median of each warm invoke's latency less the time its own DynamoDB calls spent at the
+   * counting proxy (dynalite and the relay): what the function itself adds.
+   */
+  long warmMedianLessOwnDynamoDb() {
+    long[] less = new long[warmNanos.length];
+    for (int i = 0; i < less.length; i++) {
+      less[i] = warmNanos[i] - warmOwnDynamoDbNanos[i];
+    }
+    return percentile(less, 50);
+  }
+
+  private static long percentile(long[] values, double p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   /** The median init. */
@@ -59,14 +81,5 @@ record Result(
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[(sorted.length - 1) / 2];
-  }
-
-  /** DynamoDB calls per warm invoke. */
-  double dynamoDbCallsPerInvoke() {
-    return warmCalls.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("DynamoDB."))
-            .mapToLong(Map.Entry::getValue)
-            .sum()
-        / (double) warmNanos.length;
   }
 }

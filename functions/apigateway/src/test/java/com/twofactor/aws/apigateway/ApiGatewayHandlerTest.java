@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.twofactor.aws.testing.Responses;
+import com.twofactor.core.service.StatusService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
@@ -65,6 +67,30 @@ class ApiGatewayHandlerTest {
       throws IOException {
     return ObjectMapper.getDefault()
         .readValue(response.getBody(), Argument.mapOf(String.class, Object.class));
+  }
+
+  @Test
+  void anInvocationLeavesNoBeanOfItsLambdaContext() {
+    invoke(get("/two-factor"));
+
+    assertThat(handler.getApplicationContext().containsBean(Context.class)).isFalse();
+  }
+
+  @Test
+  void theLambdaContext_buildsSingletonsOnFirstUse_notAtStart() {
+    try (ApplicationContext lambda =
+        handler
+            .newApplicationContextBuilder()
+            .properties(
+                Map.of("two-factor.ports", "in-memory", "two-factor.priming.at-init", "false"))
+            .start()) {
+      assertThat(lambda.getEnvironment().getActiveNames()).contains("lambda", "function");
+      assertThat(lambda.getActiveBeanRegistrations(StatusService.class)).isEmpty();
+
+      lambda.getBean(StatusService.class);
+
+      assertThat(lambda.getActiveBeanRegistrations(StatusService.class)).hasSize(1);
+    }
   }
 
   @Test
