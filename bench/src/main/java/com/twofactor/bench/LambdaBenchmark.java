@@ -110,11 +110,11 @@ public final class LambdaBenchmark {
       List<Workload> workloads = workloads(fixture);
       for (Workload workload : workloads) {
         if (only.isEmpty() || workload.floor() || only.contains(workload.logicalId())) {
-          results.add(measure(workload, aws, table, counters));
+          results.add(measure(workload, workloads.get(0), aws, table, counters));
         }
       }
       // The floor again at the end: the table compares with the mean of both floor runs.
-      results.add(measure(workloads.get(0), aws, table, counters));
+      results.add(measure(workloads.get(0), workloads.get(0), aws, table, counters));
       String header =
           header(startedAt, loadBefore, Duration.ofNanos(System.nanoTime() - began), dynamoDbCall);
       return new Report(header, results).markdown();
@@ -268,7 +268,8 @@ public final class LambdaBenchmark {
     return workloads;
   }
 
-  private Result measure(Workload workload, EmulatedAws aws, String table, Counters counters) {
+  private Result measure(
+      Workload workload, Workload floor, EmulatedAws aws, String table, Counters counters) {
     Path jar =
         workload.floor()
             ? root.resolve("bench/floor/target/bench-floor.jar")
@@ -277,9 +278,19 @@ public final class LambdaBenchmark {
     log("%s: %s", name, workload.operation());
     long[] inits = new long[cold];
     long[] firstInvokes = new long[cold];
-    // Cold starts one after the other, each a fresh JVM with one invoke; the warm invokes go to
-    // the last one. Each invoke acts on its own user (index), as a TOTP step or code works once.
+    long[] pairedFloorColds = new long[workload.floor() ? 0 : cold];
+    // Cold starts one after the other, each a fresh JVM with one invoke, each right after a cold
+    // start of the floor (paired, so a slow spell of the machine slows both); the warm invokes go
+    // to the last one. Each invoke acts on its own user (index), as a TOTP step or code works once.
     for (int k = 0; ; k++) {
+      if (!workload.floor()) {
+        try (LambdaProcess reference = start(floor, aws, table)) {
+          long init = reference.awaitInit().toNanos();
+          long t0 = System.nanoTime();
+          floor.check().accept(reference.invoke(floor.event().apply(k)));
+          pairedFloorColds[k] = init + System.nanoTime() - t0;
+        }
+      }
       LambdaProcess process = start(workload, aws, table);
       try {
         inits[k] = process.awaitInit().toNanos();
@@ -289,7 +300,7 @@ public final class LambdaBenchmark {
         firstInvokes[k] = System.nanoTime() - t0;
         workload.check().accept(coldAnswer);
         if (k == cold - 1) {
-          return warm(workload, process, jar, inits, firstInvokes, counters);
+          return warm(workload, process, jar, inits, firstInvokes, pairedFloorColds, counters);
         }
       } finally {
         process.close();
@@ -303,6 +314,7 @@ public final class LambdaBenchmark {
       Path jar,
       long[] inits,
       long[] firstInvokes,
+      long[] pairedFloorColds,
       Counters counters) {
     Map<String, Long> before = counters.snapshot();
     long[] warmNanos = new long[warm];
@@ -322,6 +334,7 @@ public final class LambdaBenchmark {
             workload,
             inits,
             firstInvokes,
+            pairedFloorColds,
             warmNanos,
             ownDynamoDbNanos,
             process.peakResidentSetBytes(),

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmark's table in Markdown: one row per function, the floor first and last, with the
- * ratios the issue's budgets are stated in (init + first invoke against the floor's; warm p50 minus
- * the floor's; and the median of each warm invoke less its own DynamoDB calls' time, minus the
- * floor's p50), the floor's being the mean of its two runs. Immutable.
+ * ratios the issue's budgets are stated in (init + first invoke against the floor's cold start run
+ * just before each, see {@link Result#coldRatio}; warm p50 minus the floor's; and the median of
+ * each warm invoke less its own DynamoDB calls' time, minus the floor's p50), the floor's being the
+ * mean of its two runs. Immutable.
  */
 record Report(String header, List<Result> results) {
   /** The floor's rows, by their position in the run. */
@@ -50,7 +51,7 @@ record Report(String header, List<Result> results) {
           .append(" | ")
           .append(fixed(millis(r.firstInvokeNanos()), 0))
           .append(" | ")
-          .append(fixed(r.coldNanos() / floorCold, 2))
+          .append(fixed(r.coldRatio(floorCold), 2))
           .append("× | ")
           .append(fixed(p50, 2))
           .append(" | ")

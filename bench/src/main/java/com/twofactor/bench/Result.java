@@ -13,6 +13,7 @@ record Result(
     Workload workload,
     long[] initsNanos,
     long[] firstInvokesNanos,
+    long[] pairedFloorColdsNanos,
     long[] warmNanos,
     long[] warmOwnDynamoDbNanos,
     long peakRssBytes,
@@ -25,6 +26,7 @@ record Result(
     }
     initsNanos = initsNanos.clone();
     firstInvokesNanos = firstInvokesNanos.clone();
+    pairedFloorColdsNanos = pairedFloorColdsNanos.clone();
     if (warmOwnDynamoDbNanos.length != warmNanos.length) {
       throw new IllegalArgumentException("one DynamoDB time per warm invoke");
     }
@@ -74,6 +76,23 @@ record Result(
       sums[i] = initsNanos[i] + firstInvokesNanos[i];
     }
     return median(sums);
+  }
+
+  /**
+   * Init + first invoke against the floor's, as the median over the cold starts of each one's ratio
+   * to the floor's cold start just before it; {@code elsewhere} (the floor rows' mean) where there
+   * was no paired floor.
+   */
+  double coldRatio(double elsewhere) {
+    if (pairedFloorColdsNanos.length == 0) {
+      return coldNanos() / elsewhere;
+    }
+    double[] ratios = new double[initsNanos.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = (initsNanos[i] + firstInvokesNanos[i]) / (double) pairedFloorColdsNanos[i];
+    }
+    Arrays.sort(ratios);
+    return ratios[(ratios.length - 1) / 2];
   }
 
   /** The median; the lower middle one of an even count. */
