@@ -1,7 +1,10 @@
 package com.twofactor.cognitoauth;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
+import com.twofactor.aws.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -9,7 +12,8 @@ import jakarta.inject.Inject;
 public class CreateAuthChallengeHandler
     extends MicronautRequestHandler<
         CognitoUserPoolCreateAuthChallengeEvent, CognitoUserPoolCreateAuthChallengeEvent> {
-  @Inject CognitoChallengeFlow flow;
+  // A provider: the flow and its clients are built by the first event, not at start.
+  @Inject BeanProvider<CognitoChallengeFlow> flow;
 
   /** For Lambda. */
   public CreateAuthChallengeHandler() {}
@@ -19,9 +23,15 @@ public class CreateAuthChallengeHandler
     super(context);
   }
 
+  /** On Lambda: singletons built on first use (see {@link LambdaContexts}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
+  }
+
   @Override
   public CognitoUserPoolCreateAuthChallengeEvent execute(
       CognitoUserPoolCreateAuthChallengeEvent event) {
-    return flow.create(event);
+    return flow.get().create(event);
   }
 }

@@ -1,7 +1,10 @@
 package com.twofactor.cognitoauth;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
+import com.twofactor.aws.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -12,7 +15,8 @@ public class VerifyAuthChallengeHandler
     extends MicronautRequestHandler<
         CognitoUserPoolVerifyAuthChallengeResponseEvent,
         CognitoUserPoolVerifyAuthChallengeResponseEvent> {
-  @Inject CognitoChallengeFlow flow;
+  // A provider: the flow and its clients are built by the first event, not at start.
+  @Inject BeanProvider<CognitoChallengeFlow> flow;
 
   /** For Lambda. */
   public VerifyAuthChallengeHandler() {}
@@ -22,9 +26,15 @@ public class VerifyAuthChallengeHandler
     super(context);
   }
 
+  /** On Lambda: singletons built on first use (see {@link LambdaContexts}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
+  }
+
   @Override
   public CognitoUserPoolVerifyAuthChallengeResponseEvent execute(
       CognitoUserPoolVerifyAuthChallengeResponseEvent event) {
-    return flow.verify(event);
+    return flow.get().verify(event);
   }
 }

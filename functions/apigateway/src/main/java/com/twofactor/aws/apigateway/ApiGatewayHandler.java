@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.twofactor.api.http.Problem;
 import com.twofactor.api.http.Problems;
+import com.twofactor.aws.lambda.LambdaContexts;
 import com.twofactor.core.ErrorCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -39,9 +39,6 @@ import org.slf4j.LoggerFactory;
 public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
 
-  /** The environment micronaut-function-aws gives Lambda contexts. */
-  private static final String LAMBDA_ENVIRONMENT = "lambda";
-
   private static final String INTERNAL_DETAIL =
       "The request could not be completed; nothing was changed.";
 
@@ -53,19 +50,10 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     super(context);
   }
 
-  /**
-   * Micronaut's Lambda context, except that singletons are built when first used rather than all at
-   * start: a function serves several routes, and a cold start should build what its first request
-   * needs, not every route's clients and services. What most requests need is warmed meanwhile on a
-   * background thread (aws's PrimingRun, started by InitTimePriming). Configuration is still bound
-   * and checked at start.
-   */
+  /** On Lambda: singletons built on first use (see {@link LambdaContexts}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // Not LambdaApplicationContextBuilder: eagerInitSingletons(false) cannot undo its true.
-    return ApplicationContext.builder()
-        .environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT)
-        .eagerInitConfiguration(true);
+    return LambdaContexts.builder();
   }
 
   @Override

@@ -1,0 +1,28 @@
+package com.twofactor.aws.lambda;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
+
+/**
+ * The application context every function's handler starts on Lambda: micronaut-function-aws's
+ * environments and eagerly bound (and checked) configuration, but singletons built when first used
+ * rather than all at start. A function serves several routes or triggers, and a cold start should
+ * build what its first request needs, not every route's clients and services; what most requests
+ * need is warmed meanwhile on a background thread (PrimingRun, started by InitTimePriming in this
+ * environment). Not micronaut's LambdaApplicationContextBuilder: its {@code
+ * eagerInitSingletons(true)} cannot be undone. Thread-safe (stateless).
+ */
+public final class LambdaContexts {
+  /** The environment micronaut-function-aws gives Lambda contexts. */
+  public static final String ENVIRONMENT = "lambda";
+
+  private LambdaContexts() {}
+
+  /** A builder for a function's context on Lambda. */
+  public static ApplicationContextBuilder builder() {
+    return ApplicationContext.builder()
+        .environments(Environment.FUNCTION, ENVIRONMENT)
+        .eagerInitConfiguration(true);
+  }
+}
