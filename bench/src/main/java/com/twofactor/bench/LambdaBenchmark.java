@@ -256,6 +256,12 @@ public final class LambdaBenchmark {
                         answer,
                         String.valueOf(Events.parse(answer).get("batchItemFailures"))
                             .equals("[]"))));
+    Set<String> unknown = new TreeSet<>(only);
+    unknown.removeAll(template.functions().keySet());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "bench.only names no function of template.yaml: " + unknown);
+    }
     Set<String> measured = new HashSet<>();
     workloads.stream().filter(w -> !w.floor()).forEach(w -> measured.add(w.logicalId()));
     if (!measured.equals(template.functions().keySet())) {

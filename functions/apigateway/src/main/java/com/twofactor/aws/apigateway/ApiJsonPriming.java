@@ -37,7 +37,7 @@ final class ApiJsonPriming implements Primer {
     try {
       json.writeValueAsString(StatusResponse.from(NOTHING_ENROLLED));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("SnapStart priming of the JSON path failed: {}", e.toString());
+      LOG.warn("priming of the JSON path failed: {}", e.toString());
     }
   }
 }

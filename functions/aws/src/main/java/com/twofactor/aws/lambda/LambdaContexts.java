@@ -5,7 +5,8 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 
 /**
- * The application context every function's handler starts on Lambda: micronaut-function-aws's
+ * The application context the API functions' and the Cognito triggers' handlers start on Lambda
+ * (the stream function's one relay bean is built at start anyway): micronaut-function-aws's
  * environments and eagerly bound (and checked) configuration, but singletons built when first used
  * rather than all at start. A function serves several routes or triggers, and a cold start should
  * build what its first request needs, not every route's clients and services; what most requests

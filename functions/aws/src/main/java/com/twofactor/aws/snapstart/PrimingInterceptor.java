@@ -25,7 +25,7 @@ public final class PrimingInterceptor implements ExecutionInterceptor {
       Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
     if (scope.active()) {
       // Not retryable; the SDK rebuilds the exception it surfaces but keeps the cause.
-      throw SdkClientException.builder().message("SnapStart priming: not sent").cause(STOP).build();
+      throw SdkClientException.builder().message("priming: not sent").cause(STOP).build();
     }
   }
 
@@ -46,7 +46,7 @@ public final class PrimingInterceptor implements ExecutionInterceptor {
     private static final long serialVersionUID = 1L;
 
     NotSent() {
-      super("SnapStart priming: stopped before transmission", null, false, false);
+      super("priming: stopped before transmission", null, false, false);
     }
   }
 }

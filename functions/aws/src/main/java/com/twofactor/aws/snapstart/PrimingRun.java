@@ -1,8 +1,11 @@
 package com.twofactor.aws.snapstart;
 
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.crac.OrderedResource;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -20,10 +23,13 @@ import org.slf4j.LoggerFactory;
  * thread while Lambda initializes the function ({@link InitTimePriming}), so building the AWS
  * clients and the first marshalling and signing overlap the framework's own start-up instead of
  * adding to the first request; or on the calling thread before a SnapStart snapshot if nothing
- * started it. Before the snapshot it waits for a run still under way, so no priming thread is
- * frozen mid-call, and drops the credentials provider; after each restore it drops it again, so
- * every restored sandbox fetches its own credentials. The primers are resolved only when the run
- * starts, so creating this bean builds nothing.
+ * started it. Before the snapshot it waits for a run still under way (so no priming thread is
+ * frozen mid-call), then builds every singleton the function has not built yet (the functions build
+ * them on first use, see LambdaContexts; a snapshot should hold them all, and a wiring error should
+ * fail the version's publication, not its first request), and drops the credentials provider; after
+ * each restore it drops it again, so every restored sandbox fetches its own credentials. The
+ * primers are resolved only when the run starts, one by one, so creating this bean builds nothing
+ * and one primer that cannot be built or fails does not stop the others.
  *
  * <p>Thread-safe: the run is one {@link FutureTask}, claimed once.
  */
@@ -34,27 +40,32 @@ public final class PrimingRun implements OrderedResource {
   /** Far above a priming run's few hundred milliseconds; Lambda's init limit is 10 seconds. */
   static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(8);
 
-  private final BeanProvider<Primer> primers;
+  private final BeanContext context;
   private final PrimingScope scope;
   private final BeanProvider<RuntimeCredentialsProvider> credentials;
   private final AtomicReference<FutureTask<Void>> run = new AtomicReference<>();
 
   public PrimingRun(
-      BeanProvider<Primer> primers,
+      BeanContext context,
       PrimingScope scope,
       BeanProvider<RuntimeCredentialsProvider> credentials) {
-    this.primers = primers;
+    this.context = context;
     this.scope = scope;
     this.credentials = credentials;
   }
 
-  /** Starts the run on a daemon thread unless it has started; returns at once. */
+  /** Starts the run on a daemon thread unless it has started; returns at once, never throws. */
   public void startInBackground() {
     FutureTask<Void> task = claim();
     if (task != null) {
-      Thread thread = new Thread(task, "two-factor-priming");
-      thread.setDaemon(true);
-      thread.start();
+      try {
+        Thread thread = new Thread(task, "two-factor-priming");
+        thread.setDaemon(true);
+        thread.start();
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // No thread: the first request warms what it needs itself.
+        LOG.warn("priming could not start: {}", e.toString());
+      }
     }
   }
 
@@ -63,25 +74,32 @@ public final class PrimingRun implements OrderedResource {
     return run.get() != null;
   }
 
-  /** Runs the primers on this thread unless a run has started; then waits for that run. */
-  public void awaitPrimed() {
+  /**
+   * Runs the primers on this thread unless a run has started; then waits for that run.
+   *
+   * @return whether the run has finished
+   */
+  public boolean awaitPrimed() {
     FutureTask<Void> task = claim();
     if (task != null) {
       task.run();
-      return;
+      return true;
     }
     try {
       run.get().get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("priming did not finish: {}", e.toString());
     }
+    return false;
   }
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     awaitPrimed();
+    buildEverySingleton();
     credentials.get().forget();
   }
 
@@ -91,6 +109,24 @@ public final class PrimingRun implements OrderedResource {
     credentials.get().forget();
   }
 
+  /**
+   * The service's own singletons (its classes and what its factories make) not built yet: what
+   * micronaut-function-aws's eager start would have built of ours. A failure fails the snapshot.
+   */
+  private void buildEverySingleton() {
+    for (BeanDefinition<?> definition :
+        context.getBeanDefinitions(Qualifiers.byStereotype(Singleton.class))) {
+      if (ours(definition) && !definition.isAbstract() && !definition.isIterable()) {
+        context.getBean(definition);
+      }
+    }
+  }
+
+  private static boolean ours(BeanDefinition<?> definition) {
+    Class<?> declaring = definition.getDeclaringType().orElse(definition.getBeanType());
+    return declaring.getName().startsWith("com.twofactor.");
+  }
+
   /** The run's task if this caller claimed it, null if it was claimed before. */
   private FutureTask<Void> claim() {
     FutureTask<Void> task = new FutureTask<>(() -> scope.run(this::primeAll), null);
@@ -98,11 +134,14 @@ public final class PrimingRun implements OrderedResource {
   }
 
   private void primeAll() {
-    for (Primer primer : primers) {
+    for (BeanDefinition<Primer> definition : context.getBeanDefinitions(Primer.class)) {
       try {
-        primer.prime();
-      } catch (RuntimeException e) {
-        LOG.warn("priming of {} failed: {}", primer.getClass().getSimpleName(), e.toString());
+        context.getBean(definition).prime();
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) { // NOPMD: a primer that cannot be built or fails only costs warmth
+        LOG.warn(
+            "priming of {} failed: {}", definition.getBeanType().getSimpleName(), e.toString());
       }
     }
   }

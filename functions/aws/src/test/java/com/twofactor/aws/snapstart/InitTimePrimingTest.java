@@ -20,7 +20,7 @@ class InitTimePrimingTest {
         PrimingRun run = lambda.getBean(PrimingRun.class);
         assertThat(run.started()).isTrue();
 
-        run.awaitPrimed();
+        assertThat(run.awaitPrimed()).isTrue();
 
         assertThat(calls.calls()).containsExactlyInAnyOrder("DynamoDb.GetItem", "Kms.Decrypt");
         assertThat(aws.kms.requests()).isEmpty();

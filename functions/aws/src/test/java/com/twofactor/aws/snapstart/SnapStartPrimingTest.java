@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
+import com.twofactor.aws.sns.SnsSmsSender;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.BranchKeys;
@@ -27,6 +28,18 @@ class SnapStartPrimingTest {
       assertThat(aws.kms.requests()).isEmpty();
       assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
           .isEqualTo(UserTwoFactor.empty(SnapStartPriming.PRIMING_USER));
+    }
+  }
+
+  @Test
+  void checkpoint_buildsTheSingletonsNoRequestHasBuiltYet() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      assertThat(aws.built(SnsSmsSender.class)).isFalse();
+
+      aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
+
+      assertThat(aws.built(SnsSmsSender.class)).isTrue();
+      assertThat(aws.built(SmsSignInService.class)).isTrue();
     }
   }
 

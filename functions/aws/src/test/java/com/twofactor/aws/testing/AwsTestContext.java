@@ -71,6 +71,11 @@ public final class AwsTestContext implements AutoCloseable {
     return properties;
   }
 
+  /** Whether a bean of {@code type} has been built (the context builds singletons on first use). */
+  public boolean built(Class<?> type) {
+    return !context.getActiveBeanRegistrations(type).isEmpty();
+  }
+
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
   }
