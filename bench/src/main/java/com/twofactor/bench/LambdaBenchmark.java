@@ -276,10 +276,7 @@ public final class LambdaBenchmark {
 
   private Result measure(
       Workload workload, Workload floor, EmulatedAws aws, String table, Counters counters) {
-    Path jar =
-        workload.floor()
-            ? root.resolve("bench/floor/target/bench-floor.jar")
-            : template.function(workload.logicalId()).jar();
+    Path jar = jar(workload);
     String name = workload.floor() ? "floor" : workload.logicalId();
     log("%s: %s", name, workload.operation());
     long[] inits = new long[cold];
@@ -362,11 +359,17 @@ public final class LambdaBenchmark {
         .collect(java.util.stream.Collectors.joining("/"));
   }
 
+  /** The jar a workload runs: the floor's, or the one template.yaml points the function at. */
+  private Path jar(Workload workload) {
+    return workload.floor()
+        ? root.resolve("bench/floor/target/bench-floor.jar")
+        : template.function(workload.logicalId()).jar();
+  }
+
   private LambdaProcess start(Workload workload, EmulatedAws aws, String table) {
     if (workload.floor()) {
       return onDemand(
-              LambdaProcess.builder(
-                      root.resolve("bench/floor/target/bench-floor.jar"), FLOOR_HANDLER)
+              LambdaProcess.builder(jar(workload), FLOOR_HANDLER)
                   .memoryMb(template.function("EnrollmentFunction").memoryMb())
                   .javaToolOptions(javaToolOptions("floor")),
               "floor")
