@@ -1,5 +1,6 @@
 package com.twofactor.aws.config;
 
+import com.twofactor.aws.http.BufferedBodyConnections;
 import com.twofactor.aws.snapstart.PrimingScope;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -27,17 +28,18 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * AWS clients, built once per container: explicit region and the runtime's credentials provider (no
- * default chain probing), the light URL-connection HTTP client, and every {@link
- * ExecutionInterceptor} bean attached (tests count calls with one). Clients are thread-safe and
- * shared.
+ * default chain probing), the light URL-connection HTTP client (with bodies sent buffered, {@link
+ * BufferedBodyConnections}), and every {@link ExecutionInterceptor} bean attached (tests count
+ * calls with one). Clients are thread-safe and shared.
  */
 @Factory
 public class AwsClientsFactory {
 
+  /** The SDK's URL-connection client over connections that send bodies buffered. */
   @Singleton
   @Bean(preDestroy = "close")
   SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.builder().build();
+    return UrlConnectionHttpClient.create(new BufferedBodyConnections());
   }
 
   /**

@@ -23,6 +23,7 @@ public class AwsConfiguration {
   private String smsMaxPrice;
   private Credentials credentials;
   private String containerCredentialsFullUri;
+  private String initializationType;
 
   public String getRegion() {
     return region;
@@ -124,8 +125,8 @@ public class AwsConfiguration {
 
   /**
    * The credentials endpoint Lambda names in {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} (mapped in
-   * application.properties); only its presence is read here, the SDK provider reads it and the
-   * authorization token itself.
+   * two-factor-defaults.properties); only its presence is read here, the SDK provider reads it and
+   * the authorization token itself.
    */
   public Optional<String> getContainerCredentialsFullUri() {
     return Optional.ofNullable(containerCredentialsFullUri).filter(v -> !v.isBlank());
@@ -133,6 +134,30 @@ public class AwsConfiguration {
 
   public void setContainerCredentialsFullUri(String containerCredentialsFullUri) {
     this.containerCredentialsFullUri = containerCredentialsFullUri;
+  }
+
+  /**
+   * Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} (mapped in two-factor-defaults.properties):
+   * {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}; absent off Lambda.
+   */
+  public Optional<String> getInitializationType() {
+    return Optional.ofNullable(initializationType).filter(v -> !v.isBlank());
+  }
+
+  public void setInitializationType(String initializationType) {
+    this.initializationType = initializationType;
+  }
+
+  /**
+   * Whether this instance's init runs with the execution role's credentials and is never
+   * snapshotted, so it may open what the first request would: Lambda's on-demand and
+   * provisioned-concurrency inits. Not SnapStart's (its memory is copied to every restored
+   * sandbox), and not where the type is unknown (off Lambda, tests, the dev server).
+   */
+  public boolean isInitWithCredentials() {
+    return getInitializationType()
+        .filter(type -> type.equals("on-demand") || type.equals("provisioned-concurrency"))
+        .isPresent();
   }
 
   /** Where credentials come from. */
