@@ -9,8 +9,16 @@ public final class InvalidRequestException extends TwoFactorException {
   private final transient List<FieldError> errors;
 
   public InvalidRequestException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  /** Several offending fields, answered in the given order; at least one. */
+  public InvalidRequestException(List<FieldError> errors) {
     super(ErrorCode.INVALID_REQUEST, "The request is not valid.");
-    this.errors = List.of(new FieldError(field, message));
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("an invalid request names at least one field");
+    }
+    this.errors = List.copyOf(errors);
   }
 
   public List<FieldError> errors() {

@@ -2,6 +2,7 @@ package com.twofactor.devserver;
 
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.http.TrustedBackend;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.core.ErrorCode;
 import com.twofactor.core.TwoFactorException;
 import com.twofactor.devserver.cognito.LocalTokens;
@@ -12,7 +13,6 @@ import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Development identity: an ID token of the dev server's local Cognito ({@code Authorization:
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 final class DevIdentityBinders {
   static final String USER_HEADER = "X-Dev-User";
   static final String EMAIL_HEADER = "X-Dev-Email";
-  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
 
   private DevIdentityBinders() {}
 
@@ -59,7 +58,7 @@ final class DevIdentityBinders {
               .getHeaders()
               .findFirst(USER_HEADER)
               .map(String::trim)
-              .filter(id -> USER_ID.matcher(id).matches())
+              .filter(FieldChecks::isId)
               .orElseThrow(
                   () ->
                       new TwoFactorException(

@@ -2,13 +2,13 @@ package com.twofactor.disable;
 
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.json.DisableRequest;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.api.json.StatusResponse;
 import com.twofactor.core.model.Method;
 import com.twofactor.core.service.DisableService;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import jakarta.validation.Valid;
 import java.util.Optional;
 
 /** "Disable 2FA", or removing one method, for the calling user. */
@@ -21,7 +21,8 @@ public class DisableController {
   }
 
   @Post
-  public StatusResponse disable(Caller caller, @Valid @Body DisableRequest request) {
+  public StatusResponse disable(Caller caller, @Body DisableRequest request) {
+    FieldChecks.valid(request);
     return StatusResponse.from(
         disable.disable(
             caller.userId(),

@@ -2,6 +2,7 @@ package com.twofactor.enrollment;
 
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.json.CodeRequest;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.api.json.ProofRequest;
 import com.twofactor.api.json.SmsChallengeResponse;
 import com.twofactor.api.json.SmsSetupRequest;
@@ -17,7 +18,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import jakarta.validation.Valid;
 import java.util.Optional;
 
 /** Status, TOTP and SMS set-up of the calling user (openapi.yaml: /two-factor, /totp*, /sms*). */
@@ -39,11 +39,10 @@ public class EnrollmentController {
     return StatusResponse.from(status.status(caller.userId()));
   }
 
-  /** The body is optional: a user with no factor yet sends none. */
   /** The body is optional: a user with no factor yet may send none. */
   @Post("/totp")
-  public TotpSetupResponse startTotp(
-      Caller caller, @Nullable @Valid @Body TotpSetupRequest request) {
+  public TotpSetupResponse startTotp(Caller caller, @Nullable @Body TotpSetupRequest request) {
+    FieldChecks.valid(request);
     return TotpSetupResponse.from(
         totp.start(
             caller.userId(),
@@ -52,18 +51,21 @@ public class EnrollmentController {
   }
 
   @Post("/totp/confirm")
-  public StatusResponse confirmTotp(Caller caller, @Valid @Body CodeRequest request) {
+  public StatusResponse confirmTotp(Caller caller, @Body CodeRequest request) {
+    FieldChecks.valid(request);
     return StatusResponse.from(totp.confirm(caller.userId(), request.code()));
   }
 
   @Post("/sms")
-  public SmsChallengeResponse startSms(Caller caller, @Valid @Body SmsSetupRequest request) {
+  public SmsChallengeResponse startSms(Caller caller, @Body SmsSetupRequest request) {
+    FieldChecks.valid(request);
     return SmsChallengeResponse.from(
         sms.start(caller.userId(), request.phoneNumber(), proof(request.verification())));
   }
 
   @Post("/sms/confirm")
-  public StatusResponse confirmSms(Caller caller, @Valid @Body CodeRequest request) {
+  public StatusResponse confirmSms(Caller caller, @Body CodeRequest request) {
+    FieldChecks.valid(request);
     return StatusResponse.from(sms.confirm(caller.userId(), request.code()));
   }
 

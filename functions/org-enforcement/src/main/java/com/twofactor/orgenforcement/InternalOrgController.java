@@ -1,6 +1,7 @@
 package com.twofactor.orgenforcement;
 
 import com.twofactor.api.http.TrustedBackend;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.api.json.OrgRequests;
 import com.twofactor.api.json.OrgResponses;
 import com.twofactor.core.org.Role;
@@ -11,8 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * Membership for a trusted host back end (IAM-authorized) that keeps its own invitations: it
@@ -20,8 +19,6 @@ import jakarta.validation.constraints.Pattern;
  */
 @Controller("/internal/orgs")
 public class InternalOrgController {
-  private static final String ID = "[A-Za-z0-9._@:+-]{1,128}";
-  private static final String ID_MESSAGE = "is not a valid id";
 
   private final OrgService orgs;
 
@@ -32,9 +29,10 @@ public class InternalOrgController {
   @Put("/{orgId}/members/{userId}")
   public OrgResponses.MemberSaved putMember(
       TrustedBackend backend,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
-      @Valid @Body OrgRequests.PutMember request) {
+      @PathVariable String orgId,
+      @PathVariable String userId,
+      @Body OrgRequests.PutMember request) {
+    FieldChecks.start().id("orgId", orgId).id("userId", userId).nested(request).orThrow();
     return OrgResponses.MemberSaved.from(
         orgs.putMemberDirectly(
             backend.auditActor(), orgId, userId, Role.fromWireName(request.role()).orElseThrow()));
@@ -42,9 +40,8 @@ public class InternalOrgController {
 
   @Delete("/{orgId}/members/{userId}")
   public HttpResponse<Void> removeMember(
-      TrustedBackend backend,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId) {
+      TrustedBackend backend, @PathVariable String orgId, @PathVariable String userId) {
+    FieldChecks.start().id("orgId", orgId).id("userId", userId).orThrow();
     orgs.removeMemberDirectly(backend.auditActor(), orgId, userId);
     return HttpResponse.noContent();
   }

@@ -1,6 +1,7 @@
 package com.twofactor.orgenforcement;
 
 import com.twofactor.api.http.Caller;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.api.json.OrgRequests;
 import com.twofactor.api.json.OrgResponses;
 import com.twofactor.core.InvalidRequestException;
@@ -17,18 +18,16 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Organizations, members, the "Require two-factor" switch, compliance and the access check. */
 @Controller("/orgs")
 public class OrgController {
-  private static final String ID = "[A-Za-z0-9._@:+-]{1,128}";
-  private static final String ID_MESSAGE = "is not a valid id";
+  /** Opaque page cursors: base64url of the last user id of a page. */
+  private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
   private final OrgService orgs;
 
@@ -38,7 +37,8 @@ public class OrgController {
 
   @Post
   public HttpResponse<OrgResponses.OrgCreated> create(
-      Caller caller, @Valid @Body OrgRequests.CreateOrg request) {
+      Caller caller, @Body OrgRequests.CreateOrg request) {
+    FieldChecks.valid(request);
     return HttpResponse.status(HttpStatus.CREATED)
         .body(OrgResponses.OrgCreated.from(orgs.create(caller.userId(), request.name().trim())));
   }
@@ -47,9 +47,10 @@ public class OrgController {
   @Put("/{orgId}/members/{userId}")
   public HttpResponse<Object> putMember(
       Caller caller,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
-      @Valid @Body OrgRequests.PutMember request) {
+      @PathVariable String orgId,
+      @PathVariable String userId,
+      @Body OrgRequests.PutMember request) {
+    FieldChecks.start().id("orgId", orgId).id("userId", userId).nested(request).orThrow();
     OrgService.MemberPut put =
         orgs.putMember(
             caller.userId(), orgId, userId, Role.fromWireName(request.role()).orElseThrow());
@@ -64,14 +65,14 @@ public class OrgController {
   }
 
   @Post("/{orgId}/invitations/accept")
-  public OrgResponses.MemberSaved acceptInvitation(
-      Caller caller, @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId) {
+  public OrgResponses.MemberSaved acceptInvitation(Caller caller, @PathVariable String orgId) {
+    FieldChecks.start().id("orgId", orgId).orThrow();
     return OrgResponses.MemberSaved.from(orgs.acceptInvitation(caller.userId(), orgId));
   }
 
   @Delete("/{orgId}/invitations")
-  public HttpResponse<Void> declineInvitation(
-      Caller caller, @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId) {
+  public HttpResponse<Void> declineInvitation(Caller caller, @PathVariable String orgId) {
+    FieldChecks.start().id("orgId", orgId).orThrow();
     orgs.declineInvitation(caller.userId(), orgId);
     return HttpResponse.noContent();
   }
@@ -79,24 +80,22 @@ public class OrgController {
   /** An owner removes a member; any member removes themself (leaves). */
   @Delete("/{orgId}/members/{userId}")
   public HttpResponse<Void> removeMember(
-      Caller caller,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId) {
+      Caller caller, @PathVariable String orgId, @PathVariable String userId) {
+    FieldChecks.start().id("orgId", orgId).id("userId", userId).orThrow();
     orgs.removeMember(caller.userId(), orgId, userId);
     return HttpResponse.noContent();
   }
 
   @Get("/{orgId}/two-factor")
-  public OrgResponses.Summary summary(
-      Caller caller, @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId) {
+  public OrgResponses.Summary summary(Caller caller, @PathVariable String orgId) {
+    FieldChecks.start().id("orgId", orgId).orThrow();
     return OrgResponses.Summary.from(orgs.summary(caller.userId(), orgId));
   }
 
   @Put("/{orgId}/two-factor")
   public OrgResponses.Requirement setRequirement(
-      Caller caller,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @Valid @Body OrgRequests.SetRequirement request) {
+      Caller caller, @PathVariable String orgId, @Body OrgRequests.SetRequirement request) {
+    FieldChecks.start().id("orgId", orgId).nested(request).orThrow();
     return OrgResponses.Requirement.from(
         orgs.setRequirement(
             caller.userId(), orgId, request.required(), request.gracePeriodHours()));
@@ -105,12 +104,16 @@ public class OrgController {
   @Get("/{orgId}/members{?twoFactor,limit,cursor}")
   public OrgResponses.MemberPage members(
       Caller caller,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @Nullable @QueryValue @Pattern(regexp = "missing", message = "must be missing")
-          String twoFactor,
-      @Nullable @QueryValue @Min(1) @Max(100) Integer limit,
-      @Nullable @QueryValue @Pattern(regexp = "[A-Za-z0-9_-]{1,200}", message = "is not a cursor")
-          String cursor) {
+      @PathVariable String orgId,
+      @Nullable @QueryValue String twoFactor,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {
+    FieldChecks.start()
+        .id("orgId", orgId)
+        .optionalOneOf("twoFactor", twoFactor, Set.of("missing"), "must be missing")
+        .range("limit", limit, 1, 100)
+        .matches("cursor", cursor, CURSOR, "is not a cursor")
+        .orThrow();
     OrgService.MemberListing listing =
         orgs.listMembers(
             caller.userId(),
@@ -125,9 +128,8 @@ public class OrgController {
 
   @Get("/{orgId}/members/{userId}/access")
   public OrgResponses.Access access(
-      Caller caller,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String orgId,
-      @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId) {
+      Caller caller, @PathVariable String orgId, @PathVariable String userId) {
+    FieldChecks.start().id("orgId", orgId).id("userId", userId).orThrow();
     return OrgResponses.Access.from(orgs.access(caller.userId(), orgId, userId));
   }
 
@@ -141,7 +143,7 @@ public class OrgController {
   private static String decodeCursor(String cursor) {
     try {
       String userId = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (!userId.matches(ID)) {
+      if (!FieldChecks.isId(userId)) {
         throw new IllegalArgumentException();
       }
       return userId;

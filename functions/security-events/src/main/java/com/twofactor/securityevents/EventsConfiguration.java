@@ -1,24 +1,20 @@
 package com.twofactor.securityevents;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.annotation.PostConstruct;
 import java.net.URI;
 import java.util.Optional;
 
 /**
  * Settings under {@code two-factor.events.*}: where security events go. On Lambda, template.yaml
- * sets {@code TWO_FACTOR_EVENT_BUS} to the bus it creates.
+ * sets {@code TWO_FACTOR_EVENT_BUS} to the bus it creates. A blank bus or source, or attempts
+ * outside 1 to 5, stop the function at start-up.
  */
 @ConfigurationProperties("two-factor.events")
 public class EventsConfiguration {
-  @NotBlank private String busName = "two-factor-security";
-  @NotBlank private String source = "com.twofactor.security";
+  private String busName = "two-factor-security";
+  private String source = "com.twofactor.security";
   private URI endpoint;
-
-  @Min(1)
-  @Max(5)
   private int attempts = 3;
 
   /** The event bus's name or ARN. */
@@ -58,5 +54,20 @@ public class EventsConfiguration {
 
   public void setAttempts(int attempts) {
     this.attempts = attempts;
+  }
+
+  @PostConstruct
+  void check() {
+    requireText("two-factor.events.bus-name", busName);
+    requireText("two-factor.events.source", source);
+    if (attempts < 1 || attempts > 5) {
+      throw new IllegalStateException("two-factor.events.attempts must be between 1 and 5");
+    }
+  }
+
+  private static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " must not be blank");
+    }
   }
 }

@@ -2,6 +2,7 @@ package com.twofactor.verification;
 
 import com.twofactor.api.http.Caller;
 import com.twofactor.api.http.TrustedBackend;
+import com.twofactor.api.json.FieldChecks;
 import com.twofactor.api.json.InternalVerifyRequest;
 import com.twofactor.api.json.SmsChallengeResponse;
 import com.twofactor.api.json.VerifiedResponse;
@@ -13,13 +14,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 /** Second-factor checks and SMS codes, for the user themself and for trusted back ends. */
 @Controller
 public class VerificationController {
-  private static final String USER_ID = "[A-Za-z0-9._@:+-]{1,128}";
 
   private final VerificationService verification;
   private final SmsSignInService smsSignIn;
@@ -30,7 +28,8 @@ public class VerificationController {
   }
 
   @Post("/two-factor/verify")
-  public VerifiedResponse verify(Caller caller, @Valid @Body VerifyRequest request) {
+  public VerifiedResponse verify(Caller caller, @Body VerifyRequest request) {
+    FieldChecks.valid(request);
     return VerifiedResponse.of(
         verification.verify(
             caller.userId(), caller.userId(), method(request.method()), request.code()));
@@ -38,9 +37,8 @@ public class VerificationController {
 
   @Post("/internal/users/{userId}/two-factor/verify")
   public VerifiedResponse verifyForBackend(
-      TrustedBackend backend,
-      @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId,
-      @Valid @Body InternalVerifyRequest request) {
+      TrustedBackend backend, @PathVariable String userId, @Body InternalVerifyRequest request) {
+    FieldChecks.start().userId(userId).nested(request).orThrow();
     return VerifiedResponse.of(
         verification.verify(
             backend.auditActor(), userId, method(request.method()), request.code()));
@@ -53,13 +51,13 @@ public class VerificationController {
 
   @Post("/internal/users/{userId}/two-factor/sms/code")
   public SmsChallengeResponse sendSmsCodeForBackend(
-      TrustedBackend backend,
-      @PathVariable @Pattern(regexp = USER_ID, message = "is not a user id") String userId) {
+      TrustedBackend backend, @PathVariable String userId) {
+    FieldChecks.start().userId(userId).orThrow();
     return SmsChallengeResponse.from(smsSignIn.sendSignInCode(backend.auditActor(), userId));
   }
 
   private static Method method(String wireName) {
-    // The request was validated against the same names, so this cannot miss.
+    // The request was checked against the same names, so this cannot miss.
     return Method.fromWireName(wireName).orElseThrow();
   }
 }

@@ -1,21 +1,21 @@
 package com.twofactor.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings under {@code two-factor.*}; each has a safe default. */
+/**
+ * Settings under {@code two-factor.*}; each has a safe default, and a value that would misbehave (a
+ * blank issuer, no SMS country, counts below their minimum) stops the function at start-up.
+ */
 @ConfigurationProperties("two-factor")
 public class TwoFactorConfiguration {
   /** The issuer name authenticator apps show (and the otpauth URI carries). */
-  @NotBlank private String issuer = "Two-Factor";
+  private String issuer = "Two-Factor";
 
-  /** Consecutive wrong codes before verification locks. */
-  @Min(1)
+  /** Consecutive wrong codes before verification locks; at least 1. */
   private int maxFailedAttempts = 5;
 
   /** How long a lockout lasts. */
@@ -64,6 +64,20 @@ public class TwoFactorConfiguration {
     this.lockDuration = lockDuration;
   }
 
+  @PostConstruct
+  void check() {
+    if (issuer == null || issuer.isBlank()) {
+      throw new IllegalStateException("two-factor.issuer must not be blank");
+    }
+    requireAtLeast("two-factor.max-failed-attempts", maxFailedAttempts, 1);
+  }
+
+  static void requireAtLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalStateException(name + " must be at least " + min);
+    }
+  }
+
   /** Settings under {@code two-factor.sms.*}. */
   @ConfigurationProperties("sms")
   public static class SmsSettings {
@@ -72,19 +86,17 @@ public class TwoFactorConfiguration {
      * place, {@code two-factor-defaults.properties} of this module; an empty list is refused at
      * start-up rather than silently texting nobody.
      */
-    @NotEmpty private List<String> allowedCountries = List.of();
+    private List<String> allowedCountries = List.of();
 
     /** The site domain for the origin-bound last line ({@code @domain #code}); none by default. */
     private String otpDomain;
 
     /** Codes texted to one number, whichever accounts ask, within {@code perNumberShortWindow}. */
-    @Min(1)
     private int perNumberShortMax = 3;
 
     private Duration perNumberShortWindow = Duration.ofMinutes(15);
 
     /** Codes texted to one number within {@code perNumberLongWindow}. */
-    @Min(1)
     private int perNumberLongMax = 10;
 
     private Duration perNumberLongWindow = Duration.ofHours(24);
@@ -136,13 +148,21 @@ public class TwoFactorConfiguration {
     public void setOtpDomain(String otpDomain) {
       this.otpDomain = otpDomain;
     }
+
+    @PostConstruct
+    void check() {
+      if (allowedCountries == null || allowedCountries.stream().allMatch(String::isBlank)) {
+        throw new IllegalStateException("two-factor.sms.allowed-countries must not be empty");
+      }
+      requireAtLeast("two-factor.sms.per-number-short-max", perNumberShortMax, 1);
+      requireAtLeast("two-factor.sms.per-number-long-max", perNumberLongMax, 1);
+    }
   }
 
   /** Settings under {@code two-factor.backup-codes.*}. */
   @ConfigurationProperties("backup-codes")
   public static class BackupCodeSettings {
-    /** Codes per set. */
-    @Min(5)
+    /** Codes per set; at least 5. */
     private int count = 10;
 
     public int getCount() {
@@ -151,6 +171,11 @@ public class TwoFactorConfiguration {
 
     public void setCount(int count) {
       this.count = count;
+    }
+
+    @PostConstruct
+    void check() {
+      requireAtLeast("two-factor.backup-codes.count", count, 5);
     }
   }
 }

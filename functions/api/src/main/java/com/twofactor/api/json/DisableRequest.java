@@ -2,12 +2,16 @@ package com.twofactor.api.json;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /** {@code {"verification": {...}, "method": "totp"}}; without {@code method}, everything goes. */
 @Serdeable
-public record DisableRequest(
-    @NotNull @Valid ProofRequest verification,
-    @Nullable @Pattern(regexp = "totp|sms", message = "must be totp or sms") String method) {}
+public record DisableRequest(ProofRequest verification, @Nullable String method)
+    implements CheckedBody {
+  @Override
+  public void check(FieldChecks checks) {
+    checks
+        .required("verification", verification)
+        .nested(verification)
+        .optionalOneOf("method", method, FieldChecks.SIGN_IN_METHODS, "must be totp or sms");
+  }
+}

@@ -1,12 +1,7 @@
 package com.twofactor.api.json;
 
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.Set;
 
 /** Request bodies of the organization routes. */
 public final class OrgRequests {
@@ -14,16 +9,28 @@ public final class OrgRequests {
 
   /** {@code {"name": "Acme"}}. */
   @Serdeable
-  public record CreateOrg(@NotBlank @Size(max = 100) String name) {}
+  public record CreateOrg(String name) implements CheckedBody {
+    @Override
+    public void check(FieldChecks checks) {
+      checks.text("name", name, 100);
+    }
+  }
 
   /** {@code {"role": "owner"}}. */
   @Serdeable
-  public record PutMember(
-      @NotBlank @Pattern(regexp = "owner|member", message = "must be owner or member")
-          String role) {}
+  public record PutMember(String role) implements CheckedBody {
+    @Override
+    public void check(FieldChecks checks) {
+      checks.oneOf("role", role, Set.of("owner", "member"), "must be owner or member");
+    }
+  }
 
   /** {@code {"required": true, "gracePeriodHours": 72}}. */
   @Serdeable
-  public record SetRequirement(
-      @NotNull Boolean required, @Min(0) @Max(2160) Integer gracePeriodHours) {}
+  public record SetRequirement(Boolean required, Integer gracePeriodHours) implements CheckedBody {
+    @Override
+    public void check(FieldChecks checks) {
+      checks.required("required", required).range("gracePeriodHours", gracePeriodHours, 0, 2160);
+    }
+  }
 }

@@ -1,9 +1,12 @@
 package com.twofactor.api.json;
 
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 /** {@code {"verification": {"method": "totp", "code": "123456"}}}. */
 @Serdeable
-public record ProofOnlyRequest(@NotNull @Valid ProofRequest verification) {}
+public record ProofOnlyRequest(ProofRequest verification) implements CheckedBody {
+  @Override
+  public void check(FieldChecks checks) {
+    checks.required("verification", verification).nested(verification);
+  }
+}

@@ -1,15 +1,17 @@
 package com.twofactor.api.json;
 
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** {@code {"method": "totp", "code": "123456"}}: a login or step-up proof. */
 @Serdeable
-public record VerifyRequest(
-    @NotBlank @Pattern(regexp = "totp|sms", message = "must be totp or sms") String method,
-    @NotBlank @Size(max = 32) String code) {
+public record VerifyRequest(String method, String code) implements CheckedBody {
+  @Override
+  public void check(FieldChecks checks) {
+    checks
+        .oneOf("method", method, FieldChecks.SIGN_IN_METHODS, "must be totp or sms")
+        .text("code", code, FieldChecks.MAX_CODE);
+  }
+
   @Override
   public String toString() {
     return "VerifyRequest[method=" + method + ", code=***]";

@@ -1,20 +1,21 @@
 package com.twofactor.aws.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.annotation.PostConstruct;
 import java.net.URI;
 import java.util.Optional;
 
 /**
  * Settings under {@code two-factor.aws.*}. On Lambda they come from the environment variables
  * template.yaml sets ({@code TWO_FACTOR_AWS_TABLE_NAME}, ...); {@code region} defaults to the
- * Lambda runtime's {@code AWS_REGION}. Not thread-safe while being bound; read-only afterwards.
+ * Lambda runtime's {@code AWS_REGION}. A blank region, table or key id stops the function at
+ * start-up. Not thread-safe while being bound; read-only afterwards.
  */
 @ConfigurationProperties("two-factor.aws")
 public class AwsConfiguration {
-  @NotBlank private String region = "us-east-1";
-  @NotBlank private String tableName = "two-factor";
-  @NotBlank private String kmsKeyId = "alias/two-factor";
+  private String region = "us-east-1";
+  private String tableName = "two-factor";
+  private String kmsKeyId = "alias/two-factor";
   private URI dynamodbEndpoint;
   private URI kmsEndpoint;
   private URI snsEndpoint;
@@ -158,6 +159,19 @@ public class AwsConfiguration {
     return getInitializationType()
         .filter(type -> type.equals("on-demand") || type.equals("provisioned-concurrency"))
         .isPresent();
+  }
+
+  @PostConstruct
+  void check() {
+    requireText("two-factor.aws.region", region);
+    requireText("two-factor.aws.table-name", tableName);
+    requireText("two-factor.aws.kms-key-id", kmsKeyId);
+  }
+
+  private static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " must not be blank");
+    }
   }
 
   /** Where credentials come from. */
