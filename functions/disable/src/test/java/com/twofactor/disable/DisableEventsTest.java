@@ -24,9 +24,9 @@ class DisableEventsTest extends ApiEventsContract {
         // The caller has no TOTP: refused before the proof is checked, so no proof is used up.
         entry("disable-totp-only.json", problem(404, "not_found")),
         entry("disable-unknown-method.json", problem(400, "invalid_request")),
-        entry("disable-without-verification.json", problem(400, "invalid_request")),
+        entry("disable-without-verification.json", invalid("verification")),
         entry("internal-admin-reset.json", problem(404, "not_found")),
         entry("internal-admin-reset-without-iam-caller.json", problem(403, "forbidden")),
-        entry("internal-admin-reset-without-reason.json", problem(400, "invalid_request")));
+        entry("internal-admin-reset-without-reason.json", invalid("reason")));
   }
 }

@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Turns the framework's own errors (unknown route, malformed JSON, missing body, constraint
- * violations, unexpected exceptions) into problem documents. The detail is a fixed sentence per
+ * Turns the framework's own errors (unknown route, malformed JSON, missing body, a parameter of the
+ * wrong type, unexpected exceptions) into problem documents. The detail is a fixed sentence per
  * status, never an exception message, so nothing internal leaks into a response.
  */
 @Singleton

@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,15 @@ public abstract class ApiEventsContract {
    */
   protected abstract Map<String, Expected> expectedAnswers();
 
-  /** What an event file must get: a status, and for an error answer the problem's code. */
-  protected record Expected(int status, String code) {
+  /**
+   * What an event file must get: a status, for an error answer the problem's code, and for an
+   * invalid request (when given) exactly the fields its {@code errors} name.
+   */
+  protected record Expected(int status, String code, List<String> fields) {
     @Override
     public String toString() {
-      return code == null ? Integer.toString(status) : status + " " + code;
+      return (code == null ? Integer.toString(status) : status + " " + code)
+          + (fields.isEmpty() ? "" : " " + fields);
     }
   }
 
@@ -50,7 +55,7 @@ public abstract class ApiEventsContract {
     if (status >= 400) {
       throw new IllegalArgumentException("an error answer names its code: use problem()");
     }
-    return new Expected(status, null);
+    return new Expected(status, null, List.of());
   }
 
   /** A problem+json answer with {@code status} and the error {@code code}. */
@@ -58,7 +63,12 @@ public abstract class ApiEventsContract {
     if (status < 400) {
       throw new IllegalArgumentException("a problem has an error status");
     }
-    return new Expected(status, code);
+    return new Expected(status, code, List.of());
+  }
+
+  /** A 400 {@code invalid_request} whose {@code errors} name exactly {@code fields}. */
+  protected static Expected invalid(String... fields) {
+    return new Expected(400, "invalid_request", List.of(fields));
   }
 
   /**
@@ -105,6 +115,10 @@ public abstract class ApiEventsContract {
             .containsEntry("code", expected.code())
             .containsKeys("type", "title", "detail");
         assertThat(response.getBody()).doesNotContain("Exception", "at com.", "at io.");
+      }
+      if (!expected.fields().isEmpty()) {
+        assertThat(Responses.errorFields(ApiFunctionHarness.json(response)))
+            .isEqualTo(List.copyOf(expected.fields()));
       }
     }
   }

@@ -24,7 +24,6 @@ public class AwsConfiguration {
   private String smsMaxPrice;
   private Credentials credentials;
   private String containerCredentialsFullUri;
-  private String initializationType;
 
   public String getRegion() {
     return region;
@@ -135,30 +134,6 @@ public class AwsConfiguration {
 
   public void setContainerCredentialsFullUri(String containerCredentialsFullUri) {
     this.containerCredentialsFullUri = containerCredentialsFullUri;
-  }
-
-  /**
-   * Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} (mapped in two-factor-defaults.properties):
-   * {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}; absent off Lambda.
-   */
-  public Optional<String> getInitializationType() {
-    return Optional.ofNullable(initializationType).filter(v -> !v.isBlank());
-  }
-
-  public void setInitializationType(String initializationType) {
-    this.initializationType = initializationType;
-  }
-
-  /**
-   * Whether this instance's init runs with the execution role's credentials and is never
-   * snapshotted, so it may open what the first request would: Lambda's on-demand and
-   * provisioned-concurrency inits. Not SnapStart's (its memory is copied to every restored
-   * sandbox), and not where the type is unknown (off Lambda, tests, the dev server).
-   */
-  public boolean isInitWithCredentials() {
-    return getInitializationType()
-        .filter(type -> type.equals("on-demand") || type.equals("provisioned-concurrency"))
-        .isPresent();
   }
 
   @PostConstruct

@@ -10,19 +10,20 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 
 /**
  * Opens the connections the SDK's {@code UrlConnectionHttpClient} sends AWS calls over: the JDK's
- * own {@link HttpURLConnection} (its default TLS context, trust store and host-name check, the
- * JVM's proxy settings), with the SDK's default timeouts, wrapped so the request body is sent
- * buffered with its {@code Content-Length} instead of streamed.
+ * own {@link HttpURLConnection} (its default TLS context, trust store and host-name check), with
+ * the SDK's default timeouts, wrapped so the request body is sent buffered with its {@code
+ * Content-Length} instead of streamed. Proxies come from the JVM's proxy properties only, not from
+ * {@code HTTPS_PROXY} and {@code NO_PROXY} as with the SDK's own factory (Lambda sets neither).
  *
  * <p>Why: the SDK puts every request with a body (every DynamoDB, KMS, SNS and EventBridge call) in
  * fixed-length streaming mode, and for a streamed POST on a kept-alive connection the JDK first
  * probes the socket with a one-millisecond read ({@code sun.net.www.http.HttpClient#available}):
  * about 1.2 ms added to every warm AWS call, measured. A buffered body skips the probe. The bodies
- * are small (an item is at most 400 KB). A connection the server has closed is then found by the
- * failed exchange instead, and the SDK's retry strategy sends the call again on a new one (the
- * template turns the JDK's own silent POST retry off, {@code -Dsun.net.http.retryPost=false}, so
- * that strategy is the only one); the JDK drops kept-alive connections idle for more than five
- * seconds before reuse, so after a frozen sandbox thaws none is stale.
+ * are small (an item is at most 400 KB). A kept-alive connection the server has closed meanwhile is
+ * found by the failed exchange instead of the probe, and the JDK sends the buffered request once
+ * more on a new connection, as the probe would have led it to (a streamed body cannot be sent
+ * twice); past that the SDK's retry strategy applies. The JDK drops kept-alive connections idle for
+ * more than five seconds before reuse, so after a frozen sandbox thaws none is stale.
  *
  * <p>Thread-safe (no state after construction).
  */

@@ -1,6 +1,5 @@
 package com.twofactor.aws.snapstart;
 
-import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
@@ -14,7 +13,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -25,16 +23,13 @@ import org.slf4j.LoggerFactory;
  * thread while Lambda initializes the function ({@link InitTimePriming}), so building the AWS
  * clients and the first marshalling and signing overlap the framework's own start-up instead of
  * adding to the first request; or on the calling thread before a SnapStart snapshot if nothing
- * started it. Where init has the execution role's credentials and is never snapshotted (on-demand
- * and provisioned-concurrency inits), the background run first runs every {@link InitTimeLoad},
- * outside the scope: real calls (the branch key) whose round trips then overlap the start-up too.
- * Before a snapshot it runs no load, waits for a run still under way (so no priming thread is
+ * started it. Before the snapshot it waits for a run still under way (so no priming thread is
  * frozen mid-call), then builds every singleton the function has not built yet (the functions build
  * them on first use, see LambdaContexts; a snapshot should hold them all, and a wiring error should
  * fail the version's publication, not its first request), and drops the credentials provider; after
- * each restore it drops it again, so every restored sandbox fetches its own credentials. Loads and
+ * each restore it drops it again, so every restored sandbox fetches its own credentials. The
  * primers are resolved only when the run starts, one by one, so creating this bean builds nothing
- * and one that cannot be built or fails does not stop the others.
+ * and one primer that cannot be built or fails does not stop the others.
  *
  * <p>Thread-safe: the run is one {@link FutureTask}, claimed once.
  */
@@ -48,26 +43,20 @@ public final class PrimingRun implements OrderedResource {
   private final BeanContext context;
   private final PrimingScope scope;
   private final BeanProvider<RuntimeCredentialsProvider> credentials;
-  private final boolean initWithCredentials;
   private final AtomicReference<FutureTask<Void>> run = new AtomicReference<>();
 
   public PrimingRun(
       BeanContext context,
       PrimingScope scope,
-      BeanProvider<RuntimeCredentialsProvider> credentials,
-      AwsConfiguration config) {
+      BeanProvider<RuntimeCredentialsProvider> credentials) {
     this.context = context;
     this.scope = scope;
     this.credentials = credentials;
-    this.initWithCredentials = config.isInitWithCredentials();
   }
 
-  /**
-   * Starts the run on a daemon thread unless it has started, with the init-time loads first where
-   * init has credentials; returns at once, never throws.
-   */
+  /** Starts the run on a daemon thread unless it has started; returns at once, never throws. */
   public void startInBackground() {
-    FutureTask<Void> task = claim(initWithCredentials);
+    FutureTask<Void> task = claim();
     if (task != null) {
       try {
         Thread thread = new Thread(task, "two-factor-priming");
@@ -91,7 +80,7 @@ public final class PrimingRun implements OrderedResource {
    * @return whether the run has finished
    */
   public boolean awaitPrimed() {
-    FutureTask<Void> task = claim(false);
+    FutureTask<Void> task = claim();
     if (task != null) {
       task.run();
       return true;
@@ -139,31 +128,20 @@ public final class PrimingRun implements OrderedResource {
   }
 
   /** The run's task if this caller claimed it, null if it was claimed before. */
-  private FutureTask<Void> claim(boolean withLoads) {
-    FutureTask<Void> task =
-        new FutureTask<>(
-            () -> {
-              if (withLoads) {
-                each(InitTimeLoad.class, InitTimeLoad::load);
-              }
-              scope.run(() -> each(Primer.class, Primer::prime));
-            },
-            null);
+  private FutureTask<Void> claim() {
+    FutureTask<Void> task = new FutureTask<>(() -> scope.run(this::primeAll), null);
     return run.compareAndSet(null, task) ? task : null;
   }
 
-  private <T> void each(Class<T> type, Consumer<T> action) {
-    for (BeanDefinition<T> definition : context.getBeanDefinitions(type)) {
+  private void primeAll() {
+    for (BeanDefinition<Primer> definition : context.getBeanDefinitions(Primer.class)) {
       try {
-        action.accept(context.getBean(definition));
+        context.getBean(definition).prime();
       } catch (VirtualMachineError e) {
         throw e;
-      } catch (Throwable e) { // NOPMD: one that cannot be built or fails only costs warmth
+      } catch (Throwable e) { // NOPMD: a primer that cannot be built or fails only costs warmth
         LOG.warn(
-            "init-time {} of {} failed: {}",
-            type.getSimpleName(),
-            definition.getBeanType().getSimpleName(),
-            e.toString());
+            "priming of {} failed: {}", definition.getBeanType().getSimpleName(), e.toString());
       }
     }
   }

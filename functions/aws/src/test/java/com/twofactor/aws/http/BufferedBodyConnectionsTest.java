@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ class BufferedBodyConnectionsTest {
   private ServerSocket server;
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final Semaphore closedByServer = new Semaphore(0);
+  private volatile boolean closeAfterEachResponse;
 
   @BeforeEach
   void startServer() throws IOException {
@@ -85,6 +89,22 @@ class BufferedBodyConnectionsTest {
             "POST content-length=26 body={\"TableName\":\"two-factor\"}",
             "POST content-length=10 body={\"Key\":{}}");
     assertThat(connections).as("TCP connections opened").hasValue(1);
+  }
+
+  @Test
+  void aKeptAliveConnectionTheServerClosed_isReplaced_andTheCallSucceeds() throws Exception {
+    closeAfterEachResponse = true;
+    try (SdkHttpClient client = UrlConnectionHttpClient.create(new BufferedBodyConnections())) {
+      assertThat(post(client, "{\"n\":1}").httpResponse().statusCode()).isEqualTo(200);
+      assertThat(closedByServer.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(post(client, "{\"n\":2}").httpResponse().statusCode()).isEqualTo(200);
+    }
+
+    assertThat(requests)
+        .containsExactly(
+            "POST content-length=7 body={\"n\":1}", "POST content-length=7 body={\"n\":2}");
+    assertThat(connections).as("TCP connections opened").hasValue(2);
   }
 
   @Test
@@ -163,6 +183,12 @@ class BufferedBodyConnectionsTest {
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        if (closeAfterEachResponse) {
+          // As a server does with an idle connection: closed without saying so beforehand.
+          socket.close();
+          closedByServer.release();
+          return;
+        }
       }
     } catch (IOException closed) {
       // The client went away.

@@ -3,11 +3,9 @@ package com.twofactor.aws.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
-import com.twofactor.aws.keys.TableBranchKeys;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.CountingInterceptor;
 import io.micronaut.context.ApplicationContext;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,47 +30,6 @@ class InitTimePrimingTest {
   }
 
   @Test
-  void onDemandInit_opensTheBranchKeyBeforeTheFirstRequest_onceForTheTenMinutes() {
-    try (AwsTestContext aws = new AwsTestContext()) {
-      CountingInterceptor calls = new CountingInterceptor();
-      try (ApplicationContext lambda = lambdaContext(aws, calls, "on-demand")) {
-        assertThat(lambda.getBean(PrimingRun.class).awaitPrimed()).isTrue();
-        int atInit = aws.kms.requests().size();
-
-        assertThat(atInit).as("KMS requests at init").isPositive();
-        lambda.getBean(TableBranchKeys.class).current();
-        assertThat(aws.kms.requests()).as("a request after init calls KMS").hasSize(atInit);
-      }
-    }
-  }
-
-  @Test
-  void provisionedConcurrencyInit_opensTheBranchKeyToo() {
-    try (AwsTestContext aws = new AwsTestContext()) {
-      try (ApplicationContext lambda =
-          lambdaContext(aws, new CountingInterceptor(), "provisioned-concurrency")) {
-        lambda.getBean(PrimingRun.class).awaitPrimed();
-
-        assertThat(aws.kms.requests()).isNotEmpty();
-      }
-    }
-  }
-
-  @Test
-  void snapStartInit_opensNoKeyAndSendsNothing() {
-    try (AwsTestContext aws = new AwsTestContext()) {
-      CountingInterceptor calls = new CountingInterceptor();
-      try (ApplicationContext lambda = lambdaContext(aws, calls, "snap-start")) {
-        assertThat(lambda.getBean(PrimingRun.class).awaitPrimed()).isTrue();
-
-        assertThat(aws.kms.requests()).isEmpty();
-        assertThat(calls.calls()).containsExactlyInAnyOrder("DynamoDb.GetItem", "Kms.Decrypt");
-        assertThat(lambda.getBean(RuntimeCredentialsProvider.class).holdsProvider()).isFalse();
-      }
-    }
-  }
-
-  @Test
   void contextsOffLambda_primeNothingUntilASnapshot() {
     try (AwsTestContext aws = new AwsTestContext()) {
       assertThat(aws.bean(PrimingRun.class).started()).isFalse();
@@ -88,7 +45,7 @@ class InitTimePrimingTest {
           ApplicationContext.builder()
               .environments("lambda")
               .properties(aws.properties())
-              .properties(Map.of("two-factor.priming.at-init", "false"))
+              .properties(java.util.Map.of("two-factor.priming.at-init", "false"))
               .singletons(calls)
               .start()) {
         assertThat(lambda.getBean(PrimingRun.class).started()).isFalse();
@@ -101,16 +58,6 @@ class InitTimePrimingTest {
     return ApplicationContext.builder()
         .environments("lambda")
         .properties(aws.properties())
-        .singletons(calls)
-        .start();
-  }
-
-  private static ApplicationContext lambdaContext(
-      AwsTestContext aws, CountingInterceptor calls, String initializationType) {
-    return ApplicationContext.builder()
-        .environments("lambda")
-        .properties(aws.properties())
-        .properties(Map.of("two-factor.aws.initialization-type", initializationType))
         .singletons(calls)
         .start();
   }
