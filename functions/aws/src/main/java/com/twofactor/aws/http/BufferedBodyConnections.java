@@ -18,12 +18,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
  * <p>Why: the SDK puts every request with a body (every DynamoDB, KMS, SNS and EventBridge call) in
  * fixed-length streaming mode, and for a streamed POST on a kept-alive connection the JDK first
  * probes the socket with a one-millisecond read ({@code sun.net.www.http.HttpClient#available}):
- * about 1.2 ms added to every warm AWS call, measured. A buffered body skips the probe. The bodies
- * are small (an item is at most 400 KB). A kept-alive connection the server has closed meanwhile is
- * found by the failed exchange instead of the probe, and the JDK sends the buffered request once
- * more on a new connection, as the probe would have led it to (a streamed body cannot be sent
- * twice); past that the SDK's retry strategy applies. The JDK drops kept-alive connections idle for
- * more than five seconds before reuse, so after a frozen sandbox thaws none is stale.
+ * over a millisecond added to every warm AWS call (measured on loopback, README "Benchmark"). A
+ * buffered body skips the probe. The bodies are small (an item is at most 400 KB). A kept-alive
+ * connection the server has closed meanwhile is found by the failed exchange instead of the probe,
+ * and the JDK sends the buffered request once more on a new connection, as the probe would have led
+ * it to (a streamed body cannot be sent twice); past that the SDK's retry strategy applies. The JDK
+ * drops kept-alive connections idle for more than five seconds before reuse, so after a frozen
+ * sandbox thaws none is stale.
  *
  * <p>Thread-safe (no state after construction).
  */
