@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public record CodeRequest(String code) implements CheckedBody {
   @Override
   public void check(FieldChecks checks) {
-    checks.text("code", code, FieldChecks.MAX_CODE);
+    checks.code(code);
   }
 
   @Override

@@ -25,9 +25,7 @@ public final class FieldChecks {
   public static final Set<String> SIGN_IN_METHODS = Set.of("totp", "sms");
 
   /** The methods a proof may use: a sign-in method or a backup code. */
-  public static final Set<String> PROOF_METHODS = Set.of("totp", "sms", "backup_code");
-
-  public static final String PROOF_METHODS_MESSAGE = "must be totp, sms or backup_code";
+  private static final Set<String> PROOF_METHODS = Set.of("totp", "sms", "backup_code");
 
   /** User, organization and member ids in paths. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
@@ -58,6 +56,16 @@ public final class FieldChecks {
     return value.length() > maxLength
         ? fail(field, "size must be between 0 and " + maxLength)
         : this;
+  }
+
+  /** A {@code code} field: present, not blank, at most {@link #MAX_CODE} characters. */
+  public FieldChecks code(String value) {
+    return text("code", value, MAX_CODE);
+  }
+
+  /** A proof's {@code method} (a sign-in method or a backup code) and its {@code code}. */
+  public FieldChecks proof(String method, String code) {
+    return oneOf("method", method, PROOF_METHODS, "must be totp, sms or backup_code").code(code);
   }
 
   /** Present, not blank, one of {@code allowed}. */

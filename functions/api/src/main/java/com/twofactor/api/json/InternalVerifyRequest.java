@@ -10,9 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public record InternalVerifyRequest(String method, String code) implements CheckedBody {
   @Override
   public void check(FieldChecks checks) {
-    checks
-        .oneOf("method", method, FieldChecks.PROOF_METHODS, FieldChecks.PROOF_METHODS_MESSAGE)
-        .text("code", code, FieldChecks.MAX_CODE);
+    checks.proof(method, code);
   }
 
   @Override

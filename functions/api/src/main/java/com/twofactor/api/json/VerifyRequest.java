@@ -7,9 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public record VerifyRequest(String method, String code) implements CheckedBody {
   @Override
   public void check(FieldChecks checks) {
-    checks
-        .oneOf("method", method, FieldChecks.SIGN_IN_METHODS, "must be totp or sms")
-        .text("code", code, FieldChecks.MAX_CODE);
+    checks.oneOf("method", method, FieldChecks.SIGN_IN_METHODS, "must be totp or sms").code(code);
   }
 
   @Override
