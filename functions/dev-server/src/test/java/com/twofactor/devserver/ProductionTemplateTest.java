@@ -398,6 +398,41 @@ class ProductionTemplateTest {
     }
   }
 
+  /**
+   * Priming builds and warms a KMS client only in the functions whose role may decrypt: one denied
+   * KMS never opens the branch key, and a client it never calls only slows its start. The stream
+   * function's jar has no KMS client to prime (README, Modules).
+   */
+  @Test
+  void kmsPriming_isOffExactlyWhereTheRoleIsDeniedKms() {
+    for (String function : functions()) {
+      if (function.equals("SecurityEventsFunction")) {
+        assertThat(primeKms(function)).isNull();
+        continue;
+      }
+      boolean denied =
+          roleStatements(function).stream()
+              .anyMatch(
+                  s ->
+                      "Deny".equals(s.get("Effect"))
+                          && String.valueOf(s.get("Action")).contains("kms:Decrypt"));
+      assertThat(primeKms(function))
+          .as("%s primes KMS only if its role may use it", function)
+          .isEqualTo(denied ? "false" : null);
+    }
+    assertThat(functions())
+        .filteredOn(f -> primeKms(f) == null)
+        .contains("VerificationFunction", "VerifyAuthChallengeFunction");
+  }
+
+  private String primeKms(String function) {
+    return (String)
+        ((Map<String, Object>)
+                ((Map<String, Object>) props(function).getOrDefault("Environment", Map.of()))
+                    .getOrDefault("Variables", Map.of()))
+            .get("TWO_FACTOR_SNAPSTART_PRIME_KMS");
+  }
+
   @Test
   void logGroups_areEncryptedMaskPhoneNumbersAndProdKeepsThemAYear() {
     Map<String, Map<String, Object>> groups = ofType("AWS::Logs::LogGroup");

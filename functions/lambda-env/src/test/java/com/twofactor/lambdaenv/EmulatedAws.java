@@ -6,9 +6,9 @@ import java.net.URI;
  * Where the emulated AWS services listen (dynalite, or a proxy in front of it; the in-memory KMS,
  * SNS and EventBridge servers), and how a template.yaml function is started against them: its jar,
  * handler, memory and {@code JAVA_TOOL_OPTIONS} from the template, the variables the template's
- * Globals set (with the given table), and the endpoints as the only settings Lambda does not have.
- * Shared by the Lambda-environment tests and the benchmark (module {@code bench}), so both run the
- * functions the same way. Immutable.
+ * Globals and the function itself set (with the given table), and the endpoints as the only
+ * settings Lambda does not have. Shared by the Lambda-environment tests and the benchmark (module
+ * {@code bench}), so both run the functions the same way. Immutable.
  */
 public record EmulatedAws(URI dynamodb, URI kms, URI sns, URI eventBridge) {
   public static final String REGION = "us-east-1";
@@ -29,8 +29,10 @@ public record EmulatedAws(URI dynamodb, URI kms, URI sns, URI eventBridge) {
         .env("TWO_FACTOR_ISSUER", "Two-Factor")
         .env("TWO_FACTOR_SMS_ALLOWED_COUNTRIES", "US,CA,GB,DE,FR")
         .env("TWO_FACTOR_SMS_MAX_PRICE", "0.10")
-        // What the security-events function's own Environment sets.
+        // What the security-events function's own Environment sets with !Ref.
         .env("TWO_FACTOR_EVENT_BUS", "two-factor-lambda-env-security")
+        // What the function's own Environment sets to a plain value.
+        .env(function.variables())
         // The only settings Lambda does not have: where the emulators listen.
         .systemProperty("two-factor.aws.dynamodb-endpoint", dynamodb.toString())
         .systemProperty("two-factor.aws.kms-endpoint", kms.toString())

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ import java.util.stream.Stream;
 /**
  * One function's deployable jar running as Lambda runs it: a child JVM whose system class path is
  * the Lambda runtime interface client (as {@code /var/runtime/lib} is), whose task root holds the
- * jar under {@code lib/} (as {@code /var/task} does), started with Lambda's JVM flags and only the
- * environment Lambda sets (the parent's environment is not inherited), talking to its own {@link
- * RuntimeApiServer}. Output goes to a log file next to the task root.
+ * jar under {@code lib/} (Lambda unpacks the jar template.yaml names into {@code /var/task}, and
+ * its runtime reads classes from that directory and from the jars under {@code lib/}; in paired
+ * benchmark runs the two layouts started equally fast), started with Lambda's JVM flags and only
+ * the environment Lambda sets (the parent's environment is not inherited), talking to its own
+ * {@link RuntimeApiServer}. Output goes to a log file next to the task root.
  *
  * <p>Built for reuse by benchmarks: {@link #invoke} is synchronous per call, {@link #pid()} and
  * {@link #residentSetBytes()} expose the process. Not thread-safe: one caller drives one process.
@@ -231,10 +234,11 @@ public final class LambdaProcess implements AutoCloseable {
       try {
         Path dir = Files.createDirectories(workDir.toAbsolutePath().resolve(functionName));
         Path taskRoot = dir.resolve("task");
+        // A fresh task root each time: the class loader reads its top directory before lib/, so a
+        // file left there by another run would shadow the jar's class of the same name.
+        deleteTree(taskRoot);
         Path lib = Files.createDirectories(taskRoot.resolve("lib"));
-        Path deployed = lib.resolve(jar.getFileName());
-        Files.deleteIfExists(deployed);
-        Files.copy(jar, deployed);
+        Files.copy(jar, lib.resolve(jar.getFileName()));
         Path log = dir.resolve("process.log");
 
         List<String> command = new ArrayList<>();
@@ -285,6 +289,16 @@ public final class LambdaProcess implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         runtimeApi.close();
         throw new IllegalStateException("could not start " + functionName, e);
+      }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+      if (Files.exists(root)) {
+        try (Stream<Path> paths = Files.walk(root)) {
+          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
       }
     }
 

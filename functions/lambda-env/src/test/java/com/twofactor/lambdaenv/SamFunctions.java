@@ -8,13 +8,18 @@ import java.util.Map;
 /**
  * The functions template.yaml deploys, read from the template itself so the harness runs exactly
  * the jar and handler Lambda would: each {@code AWS::Serverless::Function}'s {@code CodeUri}, its
- * {@code Handler} (or the global one), memory size and the global {@code JAVA_TOOL_OPTIONS}.
- * Immutable.
+ * {@code Handler} (or the global one), memory size, the variables its own {@code Environment} sets
+ * to a plain value, and the global {@code JAVA_TOOL_OPTIONS}. Immutable.
  */
 public record SamFunctions(Map<String, Function> functions, String javaToolOptions) {
 
-  /** One function: its logical id, its jar (absolute), handler and memory. */
-  public record Function(String logicalId, Path jar, String handler, int memoryMb) {}
+  /**
+   * One function: its logical id, its jar (absolute), handler, memory, and the variables its own
+   * {@code Environment} sets to a plain string (those set with {@code !Ref} or another function
+   * have no value before deployment; callers set their own).
+   */
+  public record Function(
+      String logicalId, Path jar, String handler, int memoryMb, Map<String, String> variables) {}
 
   @SuppressWarnings("unchecked")
   public static SamFunctions load(Path projectRoot) {
@@ -36,13 +41,24 @@ public record SamFunctions(Map<String, Function> functions, String javaToolOptio
             Map<String, Object> p = (Map<String, Object>) resource.get("Properties");
             Object handler = p.getOrDefault("Handler", globals.get("Handler"));
             Object memory = p.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 1024));
+            Map<String, String> variables = new LinkedHashMap<>();
+            ((Map<String, Object>)
+                    ((Map<String, Object>) p.getOrDefault("Environment", Map.of()))
+                        .getOrDefault("Variables", Map.of()))
+                .forEach(
+                    (name, value) -> {
+                      if (value instanceof String plain) {
+                        variables.put(name, plain);
+                      }
+                    });
             functions.put(
                 id,
                 new Function(
                     id,
                     projectRoot.resolve((String) p.get("CodeUri")),
                     (String) handler,
-                    ((Number) memory).intValue()));
+                    ((Number) memory).intValue(),
+                    Map.copyOf(variables)));
           }
         });
     return new SamFunctions(

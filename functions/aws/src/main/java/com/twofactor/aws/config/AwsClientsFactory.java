@@ -1,6 +1,7 @@
 package com.twofactor.aws.config;
 
 import com.twofactor.aws.http.BufferedBodyConnections;
+import com.twofactor.aws.snapstart.PrimingHttpClient;
 import com.twofactor.aws.snapstart.PrimingScope;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -35,11 +36,15 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Factory
 public class AwsClientsFactory {
 
-  /** The SDK's URL-connection client over connections that send bodies buffered. */
+  /**
+   * The SDK's URL-connection client over connections that send bodies buffered; calls made while
+   * priming are answered without being sent ({@link PrimingHttpClient}).
+   */
   @Singleton
   @Bean(preDestroy = "close")
-  SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.create(new BufferedBodyConnections());
+  SdkHttpClient httpClient(PrimingScope priming) {
+    return new PrimingHttpClient(
+        UrlConnectionHttpClient.create(new BufferedBodyConnections()), priming);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.twofactor.aws.snapstart.PrimingScope;
 import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.BranchKeys;
 import com.twofactor.core.port.SecretCipher;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * the deployment's branch key ({@link TableBranchKeys}, KMS-sealed in the table), so the login path
  * calls KMS at most once per instance per ten minutes. Secrets sealed directly with KMS by earlier
  * versions still open through {@link KmsSecretCipher} (one {@code Decrypt} each) and are sealed
- * anew on their record's next write.
+ * anew on their record's next write. The KMS client is resolved at the first KMS call: a function
+ * whose requests never open a key (its role is denied KMS) never builds it.
  */
 // Only where the function declares the KMS client (aws declares it optional).
 @Requires(classes = KmsClient.class)
@@ -29,18 +31,21 @@ public class BranchKeyFactory {
   @Singleton
   TableBranchKeys branchKeys(
       DynamoDbClient dynamoDb,
-      KmsClient kms,
+      BeanProvider<KmsClient> kms,
       AwsConfiguration config,
       SecureRandom random,
       Clock clock,
       PrimingScope priming) {
     return new TableBranchKeys(
-        dynamoDb, kms, config.getTableName(), config.getKmsKeyId(), random, clock, priming);
+        dynamoDb, kms::get, config.getTableName(), config.getKmsKeyId(), random, clock, priming);
   }
 
   @Singleton
   SecretCipher secretCipher(
-      BranchKeys branchKeys, KmsClient kms, AwsConfiguration config, SecureRandom random) {
-    return new BranchKeySecretCipher(branchKeys, random, new KmsSecretCipher(kms, config));
+      BranchKeys branchKeys,
+      BeanProvider<KmsClient> kms,
+      AwsConfiguration config,
+      SecureRandom random) {
+    return new BranchKeySecretCipher(branchKeys, random, new KmsSecretCipher(kms::get, config));
   }
 }

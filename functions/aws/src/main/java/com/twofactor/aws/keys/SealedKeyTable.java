@@ -4,6 +4,7 @@ import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.SecretIntegrityException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,18 +18,20 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * The storage of the deployment's KMS-sealed keys: one item per named key ({@code pk = KEY#<name>},
  * {@code sk = KEY}) in the service's table, and KMS Encrypt/Decrypt of key material under an
  * encryption context. Shared by {@link TableSealedKey} (one key, kept for the instance's life) and
- * {@link TableBranchKeys} (versions, kept ten minutes). Key material is never stored in clear.
- * Thread-safe (the SDK clients are).
+ * {@link TableBranchKeys} (versions, kept ten minutes). Key material is never stored in clear. The
+ * KMS client is asked for at the first KMS call, so a function that never opens a key never builds
+ * one. Thread-safe (the SDK clients and their supplier are).
  */
 final class SealedKeyTable {
   private static final String SORT_KEY = "KEY";
 
   private final DynamoDbClient dynamoDb;
-  private final KmsClient kms;
+  private final Supplier<KmsClient> kms;
   private final String tableName;
   private final String kmsKeyId;
 
-  SealedKeyTable(DynamoDbClient dynamoDb, KmsClient kms, String tableName, String kmsKeyId) {
+  SealedKeyTable(
+      DynamoDbClient dynamoDb, Supplier<KmsClient> kms, String tableName, String kmsKeyId) {
     this.dynamoDb = dynamoDb;
     this.kms = kms;
     this.tableName = tableName;
@@ -85,7 +88,8 @@ final class SealedKeyTable {
 
   SdkBytes seal(byte[] material, Map<String, String> context) {
     try {
-      return kms.encrypt(
+      return kms.get()
+          .encrypt(
               r ->
                   r.keyId(kmsKeyId)
                       .plaintext(SdkBytes.fromByteArray(material))
@@ -99,7 +103,8 @@ final class SealedKeyTable {
   /** The key material; the caller wipes it. */
   byte[] open(SdkBytes sealed, Map<String, String> context) {
     try {
-      return kms.decrypt(r -> r.keyId(kmsKeyId).ciphertextBlob(sealed).encryptionContext(context))
+      return kms.get()
+          .decrypt(r -> r.keyId(kmsKeyId).ciphertextBlob(sealed).encryptionContext(context))
           .plaintext()
           .asByteArray();
     } catch (InvalidCiphertextException | IncorrectKeyException e) {

@@ -3,6 +3,7 @@ package com.twofactor.aws.keys;
 import com.twofactor.aws.config.AwsConfiguration;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -27,14 +28,14 @@ public class SmsNumberDigestFactory {
   @Singleton
   PhoneNumberDigest smsNumberDigest(
       DynamoDbClient dynamoDb,
-      KmsClient kms,
+      BeanProvider<KmsClient> kms,
       AwsConfiguration config,
       SecureRandom random,
       Clock clock) {
     return new HmacPhoneNumberDigest(
         new TableSealedKey(
             dynamoDb,
-            kms,
+            kms::get,
             config.getTableName(),
             config.getKmsKeyId(),
             KEY_NAME,

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,7 +61,7 @@ public final class TableBranchKeys implements BranchKeys {
 
   public TableBranchKeys(
       DynamoDbClient dynamoDb,
-      KmsClient kms,
+      Supplier<KmsClient> kms,
       String tableName,
       String kmsKeyId,
       SecureRandom random,

@@ -45,7 +45,7 @@ public final class TableSealedKey implements Supplier<SecretKey> {
    */
   public TableSealedKey(
       DynamoDbClient dynamoDb,
-      KmsClient kms,
+      Supplier<KmsClient> kms,
       String tableName,
       String kmsKeyId,
       String name,

@@ -6,6 +6,7 @@ import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.SecretCipher;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -19,13 +20,14 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  * it was made for. Decrypt names the key too, so a ciphertext of another key is refused.
  *
  * <p>The scheme of earlier versions, one KMS call per secret: kept to open what they sealed (see
- * {@code BranchKeyFactory}), no longer used to seal. Thread-safe (the client is).
+ * {@code BranchKeyFactory}), no longer used to seal. The client is asked for at the first call, so
+ * a function with no such secret never builds one. Thread-safe (the client and its supplier are).
  */
 public final class KmsSecretCipher implements SecretCipher {
-  private final KmsClient kms;
+  private final Supplier<KmsClient> kms;
   private final String keyId;
 
-  public KmsSecretCipher(KmsClient kms, AwsConfiguration config) {
+  public KmsSecretCipher(Supplier<KmsClient> kms, AwsConfiguration config) {
     this.kms = kms;
     this.keyId = config.getKmsKeyId();
   }
@@ -34,7 +36,8 @@ public final class KmsSecretCipher implements SecretCipher {
   public Ciphertext encrypt(byte[] plaintext, EncryptionContext context) {
     try {
       return Ciphertext.of(
-          kms.encrypt(
+          kms.get()
+              .encrypt(
                   r ->
                       r.keyId(keyId)
                           .plaintext(SdkBytes.fromByteArray(plaintext))
@@ -49,7 +52,8 @@ public final class KmsSecretCipher implements SecretCipher {
   @Override
   public byte[] decrypt(Ciphertext ciphertext, EncryptionContext context) {
     try {
-      return kms.decrypt(
+      return kms.get()
+          .decrypt(
               r ->
                   r.keyId(keyId)
                       .ciphertextBlob(SdkBytes.fromByteArray(ciphertext.bytes()))

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Marks the priming work (at init and before a SnapStart snapshot) on the thread that runs it.
- * Inside the scope, AWS calls are built and signed with placeholder credentials and stopped before
- * anything is sent (see {@link PrimingInterceptor}), so the execution role's credentials are never
+ * Inside the scope, AWS calls are built and signed with placeholder credentials and answered before
+ * anything is sent (see {@link PrimingHttpClient}), so the execution role's credentials are never
  * fetched before the snapshot and cannot be restored into many sandboxes from it. Thread-safe: the
  * mark is per thread.
  */

@@ -189,7 +189,7 @@ class AwsCallBudgetTest extends OnEmulatedAws {
           new HmacPhoneNumberDigest(
               new TableSealedKey(
                   fresh.bean(DynamoDbClient.class),
-                  fresh.bean(KmsClient.class),
+                  () -> fresh.bean(KmsClient.class),
                   fresh.tableName,
                   "alias/two-factor-test",
                   SmsNumberDigestFactory.KEY_NAME,

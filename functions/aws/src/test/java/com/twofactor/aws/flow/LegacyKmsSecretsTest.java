@@ -46,7 +46,7 @@ class LegacyKmsSecretsTest extends OnEmulatedAws {
 
   @BeforeEach
   void warm() {
-    legacy = new KmsSecretCipher(aws.bean(KmsClient.class), aws.bean(AwsConfiguration.class));
+    legacy = new KmsSecretCipher(() -> aws.bean(KmsClient.class), aws.bean(AwsConfiguration.class));
     store = aws.bean(TwoFactorStore.class);
     aws.bean(BranchKeys.class).current();
   }

@@ -55,7 +55,7 @@ class TableBranchKeysTest {
   private TableBranchKeys anotherInstance() {
     return new TableBranchKeys(
         aws.bean(DynamoDbClient.class),
-        aws.bean(KmsClient.class),
+        () -> aws.bean(KmsClient.class),
         aws.tableName,
         "alias/two-factor-test",
         new SecureRandom(),

@@ -33,7 +33,7 @@ class KmsSecretCipherTest extends OnEmulatedAws {
 
   @BeforeEach
   void clear() {
-    cipher = new KmsSecretCipher(aws.bean(KmsClient.class), aws.bean(AwsConfiguration.class));
+    cipher = new KmsSecretCipher(() -> aws.bean(KmsClient.class), aws.bean(AwsConfiguration.class));
     aws.kms.clearRequests();
     aws.faults.clear();
   }

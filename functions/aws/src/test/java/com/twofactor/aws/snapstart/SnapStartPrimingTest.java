@@ -12,8 +12,12 @@ import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.SmsSignInService;
 import io.micronaut.crac.test.CheckpointSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 @Tag("dynalite")
 class SnapStartPrimingTest {
@@ -28,6 +32,35 @@ class SnapStartPrimingTest {
       assertThat(aws.kms.requests()).isEmpty();
       assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
           .isEqualTo(UserTwoFactor.empty(SnapStartPriming.PRIMING_USER));
+    }
+  }
+
+  @Test
+  void aPrimedRead_isAnsweredWithoutReachingTheTable_soItsResponsePathIsWarmedToo() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      TwoFactorStore store = aws.bean(TwoFactorStore.class);
+      UserTwoFactor stored =
+          store.save(UserTwoFactor.empty("someone").toBuilder().failedAttempts(2).build());
+      List<UserTwoFactor> primed = new ArrayList<>();
+
+      aws.bean(PrimingScope.class).run(() -> primed.add(store.load("someone")));
+
+      // The empty answer reads as "no state": the table's item was never asked for.
+      assertThat(primed).containsExactly(UserTwoFactor.empty("someone"));
+      assertThat(store.load("someone")).isEqualTo(stored);
+    }
+  }
+
+  @Test
+  void checkpoint_withKmsPrimingOff_primesTheReadAlone_andBuildsNoKmsClientBeforeIt() {
+    try (AwsTestContext aws =
+        new AwsTestContext(Map.of("two-factor.snapstart.prime-kms", "false"))) {
+      PrimingRun run = aws.bean(PrimingRun.class);
+
+      run.awaitPrimed();
+
+      assertThat(aws.calls.calls()).containsExactly("DynamoDb.GetItem");
+      assertThat(aws.built(KmsClient.class)).isFalse();
     }
   }
 

@@ -1,0 +1,108 @@
+package com.twofactor.aws.snapstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+@Tag("unit")
+class PrimingHttpClientTest {
+  private final PrimingScope scope = new PrimingScope();
+  private final RecordingClient real = new RecordingClient();
+  private final PrimingHttpClient client = new PrimingHttpClient(real, scope);
+
+  @Test
+  void whilePriming_theRealClientPreparesAndIsAborted_andTheCallIsAnsweredWithoutSending()
+      throws IOException {
+    List<HttpExecuteResponse> answers = new ArrayList<>();
+
+    scope.run(() -> answers.add(call()));
+
+    assertThat(real.events).containsExactly("prepare", "abort");
+    HttpExecuteResponse answer = answers.get(0);
+    assertThat(answer.httpResponse().statusCode()).isEqualTo(200);
+    assertThat(
+            new String(answer.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{}");
+  }
+
+  @Test
+  void outsidePriming_theCallGoesToTheRealClient() {
+    call();
+
+    assertThat(real.events).containsExactly("prepare", "call");
+  }
+
+  @Test
+  void theScopeIsPerThread_anotherThreadsCallIsSent() {
+    scope.run(
+        () -> {
+          Thread other = new Thread(this::call);
+          other.start();
+          try {
+            other.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+
+    assertThat(real.events).containsExactly("prepare", "call");
+  }
+
+  private HttpExecuteResponse call() {
+    try {
+      return client
+          .prepareRequest(
+              HttpExecuteRequest.builder()
+                  .request(
+                      SdkHttpRequest.builder()
+                          .method(SdkHttpMethod.POST)
+                          .uri(URI.create("https://dynamodb.us-east-1.amazonaws.com/"))
+                          .build())
+                  .build())
+          .call();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Records what is asked of it; a sent call gets a 500 so a test can tell it apart. */
+  private static final class RecordingClient implements SdkHttpClient {
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      events.add("prepare");
+      return new ExecutableHttpRequest() {
+        @Override
+        public HttpExecuteResponse call() {
+          events.add("call");
+          return HttpExecuteResponse.builder()
+              .response(SdkHttpResponse.builder().statusCode(500).build())
+              .build();
+        }
+
+        @Override
+        public void abort() {
+          events.add("abort");
+        }
+      };
+    }
+
+    @Override
+    public void close() {}
+  }
+}
