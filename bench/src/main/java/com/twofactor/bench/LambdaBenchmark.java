@@ -282,6 +282,8 @@ public final class LambdaBenchmark {
     long[] inits = new long[cold];
     long[] firstInvokes = new long[cold];
     long[] pairedFloorColds = new long[workload.floor() ? 0 : cold];
+    long[] coldCpus = new long[cold];
+    long[] pairedFloorCpus = new long[workload.floor() ? 0 : cold];
     // Cold starts one after the other, each a fresh JVM with one invoke, each right after a cold
     // start of the floor (paired, so a slow spell of the machine slows both); the warm invokes go
     // to the last one. Each invoke acts on its own user (index), as a TOTP step or code works once.
@@ -292,6 +294,7 @@ public final class LambdaBenchmark {
           long t0 = System.nanoTime();
           floor.check().accept(reference.invoke(floor.event().apply(k)));
           pairedFloorColds[k] = init + System.nanoTime() - t0;
+          pairedFloorCpus[k] = reference.cpuNanos();
         }
       }
       LambdaProcess process = start(workload, aws, table);
@@ -301,9 +304,15 @@ public final class LambdaBenchmark {
         long t0 = System.nanoTime();
         String coldAnswer = process.invoke(coldEvent);
         firstInvokes[k] = System.nanoTime() - t0;
+        coldCpus[k] = process.cpuNanos();
         workload.check().accept(coldAnswer);
         if (k == cold - 1) {
-          return warm(workload, process, jar, inits, firstInvokes, pairedFloorColds, counters);
+          return warm(
+              workload,
+              process,
+              jar,
+              new long[][] {inits, firstInvokes, pairedFloorColds, coldCpus, pairedFloorCpus},
+              counters);
         }
       } finally {
         process.close();
@@ -312,13 +321,9 @@ public final class LambdaBenchmark {
   }
 
   private Result warm(
-      Workload workload,
-      LambdaProcess process,
-      Path jar,
-      long[] inits,
-      long[] firstInvokes,
-      long[] pairedFloorColds,
-      Counters counters) {
+      Workload workload, LambdaProcess process, Path jar, long[][] colds, Counters counters) {
+    long[] inits = colds[0];
+    long[] firstInvokes = colds[1];
     Map<String, Long> before = counters.snapshot();
     long[] warmNanos = new long[warm];
     long[] ownDynamoDbNanos = new long[warm];
@@ -337,16 +342,20 @@ public final class LambdaBenchmark {
             workload,
             inits,
             firstInvokes,
-            pairedFloorColds,
+            colds[2],
+            colds[3],
+            colds[4],
             warmNanos,
             ownDynamoDbNanos,
             process.peakResidentSetBytes(),
             fileSize(jar),
             calls);
     log(
-        "  init %s ms, first invoke %s ms, warm p50 %.2f ms, p99 %.2f ms, calls %s",
+        "  init %s ms, first invoke %s ms, CPU to then %s ms, warm p50 %.2f ms, p99 %.2f ms,"
+            + " calls %s",
         millis(inits),
         millis(firstInvokes),
+        millis(colds[3]),
         result.warmPercentile(50) / 1e6,
         result.warmPercentile(99) / 1e6,
         calls);

@@ -27,14 +27,16 @@ record Report(String header, List<Result> results) {
     }
     // The floor runs first and last: on a busy machine their mean is the fairer reference.
     double floorCold = floors.stream().mapToLong(Result::coldNanos).average().orElseThrow();
+    double floorCpu = floors.stream().mapToLong(Result::coldCpuNanos).average().orElseThrow();
     double floorP50 =
         millis((long) floors.stream().mapToLong(r -> r.warmPercentile(50)).average().orElseThrow());
     StringBuilder out = new StringBuilder(header).append('\n');
     out.append(
-        "| Function | Operation | Init ms | First invoke ms | Init+first ×floor | Warm p50 ms |"
+        "| Function | Operation | Init ms | First invoke ms | Init+first ×floor | CPU to first"
+            + " answer ms | CPU ×floor | Warm p50 ms |"
             + " Warm p99 ms | p50 − floor ms | (invoke − own DynamoDB) p50 − floor ms | Peak RSS MB |"
             + " Jar MB | AWS calls per warm invoke |\n");
-    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     int floorIndex = 0;
     for (Result r : results) {
       double p50 = millis(r.warmPercentile(50));
@@ -52,6 +54,10 @@ record Report(String header, List<Result> results) {
           .append(fixed(millis(r.firstInvokeNanos()), 0))
           .append(" | ")
           .append(fixed(r.coldRatio(floorCold), 2))
+          .append("× | ")
+          .append(fixed(millis(r.coldCpuNanos()), 0))
+          .append(" | ")
+          .append(fixed(r.cpuRatio(floorCpu), 2))
           .append("× | ")
           .append(fixed(p50, 2))
           .append(" | ")

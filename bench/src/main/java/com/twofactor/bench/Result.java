@@ -5,15 +5,18 @@ import java.util.Map;
 
 /**
  * One function's figures: init (process launch to the runtime's first poll for an event) and the
- * first (cold) invoke of each cold start, the warm invokes' latencies, peak RSS, jar size, and the
- * AWS calls of the warm invokes by {@code Service.Operation}. Times in nanoseconds; the cold
- * figures are the medians over the cold starts. Immutable.
+ * first (cold) invoke of each cold start, the CPU time the process had used by the end of that
+ * invoke, the warm invokes' latencies, peak RSS, jar size, and the AWS calls of the warm invokes by
+ * {@code Service.Operation}. Times in nanoseconds; the cold figures are the medians over the cold
+ * starts. Immutable.
  */
 record Result(
     Workload workload,
     long[] initsNanos,
     long[] firstInvokesNanos,
     long[] pairedFloorColdsNanos,
+    long[] coldCpusNanos,
+    long[] pairedFloorCpusNanos,
     long[] warmNanos,
     long[] warmOwnDynamoDbNanos,
     long peakRssBytes,
@@ -27,6 +30,12 @@ record Result(
     initsNanos = initsNanos.clone();
     firstInvokesNanos = firstInvokesNanos.clone();
     pairedFloorColdsNanos = pairedFloorColdsNanos.clone();
+    if (coldCpusNanos.length != initsNanos.length
+        || pairedFloorCpusNanos.length != pairedFloorColdsNanos.length) {
+      throw new IllegalArgumentException("one CPU time per cold start");
+    }
+    coldCpusNanos = coldCpusNanos.clone();
+    pairedFloorCpusNanos = pairedFloorCpusNanos.clone();
     if (warmOwnDynamoDbNanos.length != warmNanos.length) {
       throw new IllegalArgumentException("one DynamoDB time per warm invoke");
     }
@@ -90,6 +99,28 @@ record Result(
     double[] ratios = new double[initsNanos.length];
     for (int i = 0; i < ratios.length; i++) {
       ratios[i] = (initsNanos[i] + firstInvokesNanos[i]) / (double) pairedFloorColdsNanos[i];
+    }
+    Arrays.sort(ratios);
+    return ratios[(ratios.length - 1) / 2];
+  }
+
+  /** The median CPU time to the first answer. */
+  long coldCpuNanos() {
+    return median(coldCpusNanos);
+  }
+
+  /**
+   * CPU time to the first answer against the floor's, as {@link #coldRatio} pairs them: less
+   * sensitive than the wall-clock ratio to what else the machine runs, but it counts the work done
+   * on other threads too (priming, the JIT compiler, the garbage collector).
+   */
+  double cpuRatio(double elsewhere) {
+    if (pairedFloorCpusNanos.length == 0) {
+      return coldCpuNanos() / elsewhere;
+    }
+    double[] ratios = new double[coldCpusNanos.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = coldCpusNanos[i] / (double) pairedFloorCpusNanos[i];
     }
     Arrays.sort(ratios);
     return ratios[(ratios.length - 1) / 2];

@@ -127,6 +127,27 @@ public final class LambdaProcess implements AutoCloseable {
     return statusBytes("VmHWM:");
   }
 
+  /**
+   * The CPU time the process has used so far, all its threads (the JIT compiler's and the garbage
+   * collector's among them), user and system, in nanoseconds at the kernel's 10 ms tick (Linux
+   * {@code /proc/<pid>/stat}); -1 where it cannot be read.
+   */
+  public long cpuNanos() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces: state is
+      // the 3rd field of the line, utime the 14th and stime the 15th.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * TimeUnit.SECONDS.toNanos(1) / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** USER_HZ, the unit of {@code /proc} CPU times: 100 on every Linux architecture Lambda runs. */
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
+
   private long statusBytes(String field) {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid()), "status"))) {
       return lines
