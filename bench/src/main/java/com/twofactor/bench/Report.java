@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 /**
  * The benchmark's table in Markdown: one row per function, the floor first and last, with the
  * ratios the issue's budgets are stated in (init + first invoke against the floor's cold start run
- * just before each, see {@link Result#coldRatio}; warm p50 minus the floor's; and the median of
- * each warm invoke less its own DynamoDB calls' time, minus the floor's p50), the floor's being the
- * mean of its two runs. Immutable.
+ * just before each, see {@link Result#coldRatio}; the CPU time to the first answer, paired the same
+ * way, see {@link Result#cpuRatio}; warm p50 minus the floor's; and the median of each warm invoke
+ * less its own DynamoDB calls' time, minus the floor's p50), the floor's being the mean of its two
+ * runs. Immutable.
  */
 record Report(String header, List<Result> results) {
   /** The floor's rows, by their position in the run. */

@@ -266,6 +266,9 @@ public final class LambdaProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // What Lambda's java21 runtime passes besides JAVA_TOOL_OPTIONS.
         command.add("-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m");
+        // The memory the JVM finds in a sandbox of this size: its other defaults (the initial heap
+        // among them, a 64th of it) follow from that, not from this machine's memory.
+        command.add("-XX:MaxRAM=" + memoryMb + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
