@@ -294,7 +294,7 @@ public final class LambdaBenchmark {
           long t0 = System.nanoTime();
           floor.check().accept(reference.invoke(floor.event().apply(k)));
           pairedFloorColds[k] = init + System.nanoTime() - t0;
-          pairedFloorCpus[k] = reference.cpuNanos();
+          pairedFloorCpus[k] = cpuNanos(reference);
         }
       }
       LambdaProcess process = start(workload, aws, table);
@@ -304,14 +304,14 @@ public final class LambdaBenchmark {
         long t0 = System.nanoTime();
         String coldAnswer = process.invoke(coldEvent);
         firstInvokes[k] = System.nanoTime() - t0;
-        coldCpus[k] = process.cpuNanos();
+        coldCpus[k] = cpuNanos(process);
         workload.check().accept(coldAnswer);
         if (k == cold - 1) {
           return warm(
               workload,
               process,
               jar,
-              new long[][] {inits, firstInvokes, pairedFloorColds, coldCpus, pairedFloorCpus},
+              new Colds(inits, firstInvokes, pairedFloorColds, coldCpus, pairedFloorCpus),
               counters);
         }
       } finally {
@@ -321,9 +321,7 @@ public final class LambdaBenchmark {
   }
 
   private Result warm(
-      Workload workload, LambdaProcess process, Path jar, long[][] colds, Counters counters) {
-    long[] inits = colds[0];
-    long[] firstInvokes = colds[1];
+      Workload workload, LambdaProcess process, Path jar, Colds colds, Counters counters) {
     Map<String, Long> before = counters.snapshot();
     long[] warmNanos = new long[warm];
     long[] ownDynamoDbNanos = new long[warm];
@@ -340,11 +338,11 @@ public final class LambdaBenchmark {
     Result result =
         new Result(
             workload,
-            inits,
-            firstInvokes,
-            colds[2],
-            colds[3],
-            colds[4],
+            colds.inits(),
+            colds.firstInvokes(),
+            colds.pairedFloorColds(),
+            colds.cpus(),
+            colds.pairedFloorCpus(),
             warmNanos,
             ownDynamoDbNanos,
             process.peakResidentSetBytes(),
@@ -353,13 +351,30 @@ public final class LambdaBenchmark {
     log(
         "  init %s ms, first invoke %s ms, CPU to then %s ms, warm p50 %.2f ms, p99 %.2f ms,"
             + " calls %s",
-        millis(inits),
-        millis(firstInvokes),
-        millis(colds[3]),
+        millis(colds.inits()),
+        millis(colds.firstInvokes()),
+        millis(colds.cpus()),
         result.warmPercentile(50) / 1e6,
         result.warmPercentile(99) / 1e6,
         calls);
     return result;
+  }
+
+  /** The cold starts' figures, in nanoseconds, one per cold start (the floor's paired ones too). */
+  private record Colds(
+      long[] inits,
+      long[] firstInvokes,
+      long[] pairedFloorColds,
+      long[] cpus,
+      long[] pairedFloorCpus) {}
+
+  /** The process's CPU time so far; the benchmark needs Linux's {@code /proc} for it. */
+  private static long cpuNanos(LambdaProcess process) {
+    long nanos = process.cpuNanos();
+    if (nanos < 0) {
+      throw new IllegalStateException("no CPU time for process " + process.pid() + " in /proc");
+    }
+    return nanos;
   }
 
   private static String millis(long[] nanos) {
@@ -456,8 +471,8 @@ public final class LambdaBenchmark {
             + " start and %s at the end; the run took %d s.%n%n"
             + "Each function in its own JVM under aws-lambda-java-runtime-interface-client against"
             + " a local Runtime API, with Lambda's java21 flags (-XX:MaxHeapSize=85%% of"
-            + " MemorySize, e.g. %d MB at %d MB; -XX:+UseSerialGC -Xshare:auto; -XX:MaxRAM ="
-            + " MemorySize, the memory the JVM finds in the sandbox) and template.yaml's"
+            + " MemorySize, e.g. %d MB at %d MB; -XX:+UseSerialGC -Xshare:auto; and, standing in"
+            + " for the sandbox's memory, -XX:MaxRAM = MemorySize) and template.yaml's"
             + " JAVA_TOOL_OPTIONS (%s); on-demand init (no SnapStart); %d cold starts (a fresh JVM"
             + " and one invoke each; the table shows their medians), then %d warm invokes."
             + " DynamoDB is dynalite behind a counting proxy (one GetItem from the benchmark's JVM"

@@ -139,14 +139,12 @@ public final class LambdaProcess implements AutoCloseable {
       // the 3rd field of the line, utime the 14th and stime the 15th.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * TimeUnit.SECONDS.toNanos(1) / CLOCK_TICKS_PER_SECOND;
+      // USER_HZ, the unit of these fields, is 100 on the Linux architectures the JDK runs on.
+      return ticks * TimeUnit.MILLISECONDS.toNanos(10);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
   }
-
-  /** USER_HZ, the unit of {@code /proc} CPU times: 100 on every Linux architecture Lambda runs. */
-  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   private long statusBytes(String field) {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid()), "status"))) {
@@ -266,11 +264,12 @@ public final class LambdaProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // What Lambda's java21 runtime passes besides JAVA_TOOL_OPTIONS.
         command.add("-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m");
-        // The memory the JVM finds in a sandbox of this size: its other defaults (the initial heap
-        // among them, a 64th of it) follow from that, not from this machine's memory.
-        command.add("-XX:MaxRAM=" + memoryMb + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
+        // Not a flag Lambda passes: it stands in for the memory the JVM finds in a sandbox of this
+        // size, so its other defaults (the initial heap, a 64th of it) follow from that, not from
+        // this machine's memory.
+        command.add("-XX:MaxRAM=" + memoryMb + "m");
         command.add("-Djava.net.preferIPv4Stack=true");
         // The client would unpack its native library to one fixed /tmp path; processes started
         // together (each with its own /tmp on Lambda) would overwrite it under each other.

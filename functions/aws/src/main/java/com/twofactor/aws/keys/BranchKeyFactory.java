@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * the deployment's branch key ({@link TableBranchKeys}, KMS-sealed in the table), so the login path
  * calls KMS at most once per instance per ten minutes. Secrets sealed directly with KMS by earlier
  * versions still open through {@link KmsSecretCipher} (one {@code Decrypt} each) and are sealed
- * anew on their record's next write. The KMS client is resolved at the first KMS call: a function
- * whose requests never open a key (its role is denied KMS) never builds it.
+ * anew on their record's next write. The KMS client is resolved at the first KMS call: the requests
+ * of a function whose role is denied KMS never build it (only a SnapStart snapshot's hook, which
+ * builds every singleton, does).
  */
 // Only where the function declares the KMS client (aws declares it optional).
 @Requires(classes = KmsClient.class)

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
  *
  * <p>The scheme of earlier versions, one KMS call per secret: kept to open what they sealed (see
  * {@code BranchKeyFactory}), no longer used to seal. The client is asked for at the first call, so
- * a function with no such secret never builds one. Thread-safe (the client and its supplier are).
+ * a request that opens no such secret builds none. Thread-safe (the client and its supplier are).
  */
 public final class KmsSecretCipher implements SecretCipher {
   private final Supplier<KmsClient> kms;

@@ -2,6 +2,7 @@ package com.twofactor.aws.snapstart;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -19,7 +20,13 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * unchanged. Thread-safe: the scope is per thread, the real client is thread-safe.
  */
 public final class PrimingHttpClient implements SdkHttpClient {
+  /** The {@code X-Amz-Target} of the calls answered as if they succeeded: reads, nothing else. */
+  static final Set<String> ANSWERED = Set.of("DynamoDB_20120810.GetItem", "TrentService.Decrypt");
+
   private static final byte[] EMPTY_DOCUMENT = "{}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] REFUSED =
+      "{\"__type\":\"ValidationException\",\"message\":\"priming: not sent\"}"
+          .getBytes(StandardCharsets.UTF_8);
 
   private final SdkHttpClient client;
   private final PrimingScope scope;
@@ -35,7 +42,13 @@ public final class PrimingHttpClient implements SdkHttpClient {
       return client.prepareRequest(request);
     }
     client.prepareRequest(request).abort();
-    return new Answered();
+    boolean read =
+        request
+            .httpRequest()
+            .firstMatchingHeader("X-Amz-Target")
+            .filter(ANSWERED::contains)
+            .isPresent();
+    return read ? new Answered(200, EMPTY_DOCUMENT) : new Answered(400, REFUSED);
   }
 
   @Override
@@ -50,16 +63,24 @@ public final class PrimingHttpClient implements SdkHttpClient {
 
   /** A primed call's answer. */
   private static final class Answered implements ExecutableHttpRequest {
+    private final int status;
+    private final byte[] body;
+
+    Answered(int status, byte[] body) {
+      this.status = status;
+      this.body = body;
+    }
+
     @Override
     public HttpExecuteResponse call() {
       return HttpExecuteResponse.builder()
           .response(
               SdkHttpResponse.builder()
-                  .statusCode(200)
+                  .statusCode(status)
                   .putHeader("Content-Type", "application/x-amz-json-1.0")
-                  .putHeader("Content-Length", Integer.toString(EMPTY_DOCUMENT.length))
+                  .putHeader("Content-Length", Integer.toString(body.length))
                   .build())
-          .responseBody(AbortableInputStream.create(new ByteArrayInputStream(EMPTY_DOCUMENT)))
+          .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
           .build();
     }
 

@@ -13,13 +13,16 @@ import jakarta.inject.Singleton;
 public final class PrimingScope {
   private final ThreadLocal<Boolean> priming = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-  /** Runs {@code work} inside the scope on this thread. */
+  /** Runs {@code work} inside the scope on this thread; a run inside a run leaves it in scope. */
   public void run(Runnable work) {
+    boolean outer = priming.get();
     priming.set(Boolean.TRUE);
     try {
       work.run();
     } finally {
-      priming.remove();
+      if (!outer) {
+        priming.remove();
+      }
     }
   }
 

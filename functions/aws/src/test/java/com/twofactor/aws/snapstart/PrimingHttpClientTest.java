@@ -25,11 +25,11 @@ class PrimingHttpClientTest {
   private final PrimingHttpClient client = new PrimingHttpClient(real, scope);
 
   @Test
-  void whilePriming_theRealClientPreparesAndIsAborted_andTheCallIsAnsweredWithoutSending()
+  void whilePriming_theRealClientPreparesAndIsAborted_andAReadIsAnsweredWithoutSending()
       throws IOException {
     List<HttpExecuteResponse> answers = new ArrayList<>();
 
-    scope.run(() -> answers.add(call()));
+    scope.run(() -> answers.add(call("DynamoDB_20120810.GetItem")));
 
     assertThat(real.events).containsExactly("prepare", "abort");
     HttpExecuteResponse answer = answers.get(0);
@@ -40,8 +40,31 @@ class PrimingHttpClientTest {
   }
 
   @Test
+  void whilePriming_anyOtherCall_isRefusedWithoutSending_soAWriteNeverLooksDone()
+      throws IOException {
+    List<HttpExecuteResponse> answers = new ArrayList<>();
+
+    scope.run(
+        () -> {
+          answers.add(call("DynamoDB_20120810.PutItem"));
+          answers.add(call("TrentService.Encrypt"));
+          answers.add(call(null));
+        });
+
+    assertThat(real.events)
+        .containsExactly("prepare", "abort", "prepare", "abort", "prepare", "abort");
+    for (HttpExecuteResponse answer : answers) {
+      assertThat(answer.httpResponse().statusCode()).isEqualTo(400);
+      assertThat(
+              new String(
+                  answer.responseBody().orElseThrow().readAllBytes(), StandardCharsets.UTF_8))
+          .contains("ValidationException");
+    }
+  }
+
+  @Test
   void outsidePriming_theCallGoesToTheRealClient() {
-    call();
+    call("DynamoDB_20120810.GetItem");
 
     assertThat(real.events).containsExactly("prepare", "call");
   }
@@ -50,7 +73,7 @@ class PrimingHttpClientTest {
   void theScopeIsPerThread_anotherThreadsCallIsSent() {
     scope.run(
         () -> {
-          Thread other = new Thread(this::call);
+          Thread other = new Thread(() -> call("DynamoDB_20120810.GetItem"));
           other.start();
           try {
             other.join();
@@ -62,17 +85,18 @@ class PrimingHttpClientTest {
     assertThat(real.events).containsExactly("prepare", "call");
   }
 
-  private HttpExecuteResponse call() {
+  /** A POST as the SDK's JSON clients send it, naming its operation in X-Amz-Target. */
+  private HttpExecuteResponse call(String target) {
+    SdkHttpRequest.Builder request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(URI.create("https://dynamodb.us-east-1.amazonaws.com/"));
+    if (target != null) {
+      request.putHeader("X-Amz-Target", target);
+    }
     try {
       return client
-          .prepareRequest(
-              HttpExecuteRequest.builder()
-                  .request(
-                      SdkHttpRequest.builder()
-                          .method(SdkHttpMethod.POST)
-                          .uri(URI.create("https://dynamodb.us-east-1.amazonaws.com/"))
-                          .build())
-                  .build())
+          .prepareRequest(HttpExecuteRequest.builder().request(request.build()).build())
           .call();
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package com.twofactor.aws.snapstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.twofactor.aws.config.RuntimeCredentialsProvider;
 import com.twofactor.aws.sns.SnsSmsSender;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 @Tag("dynalite")
@@ -27,7 +29,8 @@ class SnapStartPrimingTest {
     try (AwsTestContext aws = new AwsTestContext()) {
       aws.bean(CheckpointSimulator.class).runBeforeCheckpoint();
 
-      // Both calls are built, marshalled and signed (the interceptor sees them) but never sent.
+      // Both calls are built, marshalled and signed (the counting interceptor sees them) but never
+      // sent.
       assertThat(aws.calls.calls()).containsExactlyInAnyOrder("DynamoDb.GetItem", "Kms.Decrypt");
       assertThat(aws.kms.requests()).isEmpty();
       assertThat(aws.bean(TwoFactorStore.class).load(SnapStartPriming.PRIMING_USER))
@@ -45,14 +48,42 @@ class SnapStartPrimingTest {
 
       aws.bean(PrimingScope.class).run(() -> primed.add(store.load("someone")));
 
-      // The empty answer reads as "no state": the table's item was never asked for.
+      // The empty answer reads as "no state", not the stored item.
       assertThat(primed).containsExactly(UserTwoFactor.empty("someone"));
       assertThat(store.load("someone")).isEqualTo(stored);
     }
   }
 
   @Test
-  void checkpoint_withKmsPrimingOff_primesTheReadAlone_andBuildsNoKmsClientBeforeIt() {
+  void aPrimedWriteOrEncrypt_failsWithoutBeingSent_soItNeverLooksDone() {
+    try (AwsTestContext aws = new AwsTestContext()) {
+      TwoFactorStore store = aws.bean(TwoFactorStore.class);
+      UserTwoFactor stored = store.save(UserTwoFactor.empty("someone"));
+      KmsClient kms = aws.bean(KmsClient.class);
+      List<Throwable> failures = new ArrayList<>();
+
+      aws.bean(PrimingScope.class)
+          .run(
+              () -> {
+                failures.add(
+                    catchThrowable(() -> store.save(stored.toBuilder().failedAttempts(3).build())));
+                failures.add(
+                    catchThrowable(
+                        () ->
+                            kms.encrypt(
+                                r ->
+                                    r.keyId("alias/two-factor-test")
+                                        .plaintext(SdkBytes.fromByteArray(new byte[32])))));
+              });
+
+      assertThat(failures).doesNotContainNull().hasSize(2);
+      assertThat(store.load("someone")).isEqualTo(stored);
+      assertThat(aws.kms.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void primingRun_withKmsPrimingOff_primesTheReadAlone_andBuildsNoKmsClient() {
     try (AwsTestContext aws =
         new AwsTestContext(Map.of("two-factor.snapstart.prime-kms", "false"))) {
       PrimingRun run = aws.bean(PrimingRun.class);
