@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  * the Lambda runtime interface client (as {@code /var/runtime/lib} is), whose task root holds the
  * jar under {@code lib/} (Lambda unpacks the jar template.yaml names into {@code /var/task}, and
  * its runtime reads classes from that directory and from the jars under {@code lib/}; in paired
- * benchmark runs the two layouts started equally fast), started with Lambda's JVM flags and only
- * the environment Lambda sets (the parent's environment is not inherited), talking to its own
- * {@link RuntimeApiServer}. Output goes to a log file next to the task root.
+ * benchmark runs, unpacked, an API function started about 5% slower and the others alike), started
+ * with Lambda's JVM flags and only the environment Lambda sets (the parent's environment is not
+ * inherited), talking to its own {@link RuntimeApiServer}. Output goes to a log file next to the
+ * task root.
  *
  * <p>Built for reuse by benchmarks: {@link #invoke} is synchronous per call, {@link #pid()} and
  * {@link #residentSetBytes()} expose the process. Not thread-safe: one caller drives one process.
