@@ -80,11 +80,7 @@ record Result(
 
   /** The median of init + first invoke over the cold starts. */
   long coldNanos() {
-    long[] sums = new long[initsNanos.length];
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] = initsNanos[i] + firstInvokesNanos[i];
-    }
-    return median(sums);
+    return median(colds());
   }
 
   /**
@@ -93,15 +89,7 @@ record Result(
    * was no paired floor.
    */
   double coldRatio(double elsewhere) {
-    if (pairedFloorColdsNanos.length == 0) {
-      return coldNanos() / elsewhere;
-    }
-    double[] ratios = new double[initsNanos.length];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = (initsNanos[i] + firstInvokesNanos[i]) / (double) pairedFloorColdsNanos[i];
-    }
-    Arrays.sort(ratios);
-    return ratios[(ratios.length - 1) / 2];
+    return pairedRatio(colds(), pairedFloorColdsNanos, elsewhere);
   }
 
   /** The median CPU time to the first answer. */
@@ -110,17 +98,34 @@ record Result(
   }
 
   /**
-   * CPU time to the first answer against the floor's, as {@link #coldRatio} pairs them: less
+   * CPU time to the first answer against the floor's, paired as {@link #coldRatio} pairs them: less
    * sensitive than the wall-clock ratio to what else the machine runs, but it counts the work done
    * on other threads too (priming, the JIT compiler, the garbage collector).
    */
   double cpuRatio(double elsewhere) {
-    if (pairedFloorCpusNanos.length == 0) {
-      return coldCpuNanos() / elsewhere;
+    return pairedRatio(coldCpusNanos, pairedFloorCpusNanos, elsewhere);
+  }
+
+  /** Init + first invoke of each cold start. */
+  private long[] colds() {
+    long[] sums = new long[initsNanos.length];
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] = initsNanos[i] + firstInvokesNanos[i];
     }
-    double[] ratios = new double[coldCpusNanos.length];
+    return sums;
+  }
+
+  /**
+   * The median over the cold starts of {@code values[i] / paired[i]}; the median of {@code values}
+   * over {@code elsewhere} where there is no paired floor (the floor's own rows).
+   */
+  private static double pairedRatio(long[] values, long[] paired, double elsewhere) {
+    if (paired.length == 0) {
+      return median(values) / elsewhere;
+    }
+    double[] ratios = new double[values.length];
     for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = coldCpusNanos[i] / (double) pairedFloorCpusNanos[i];
+      ratios[i] = values[i] / (double) paired[i];
     }
     Arrays.sort(ratios);
     return ratios[(ratios.length - 1) / 2];

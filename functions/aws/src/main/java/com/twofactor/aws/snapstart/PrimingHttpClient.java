@@ -21,7 +21,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class PrimingHttpClient implements SdkHttpClient {
   /** The {@code X-Amz-Target} of the calls answered as if they succeeded: reads, nothing else. */
-  static final Set<String> ANSWERED = Set.of("DynamoDB_20120810.GetItem", "TrentService.Decrypt");
+  private static final Set<String> ANSWERED =
+      Set.of("DynamoDB_20120810.GetItem", "TrentService.Decrypt");
 
   private static final byte[] EMPTY_DOCUMENT = "{}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] REFUSED =
