@@ -28,6 +28,11 @@ final class AttributeMap {
     this.values = values;
   }
 
+  /** The primary key of the item at {@code pk}, {@code sk}. */
+  static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+  }
+
   Map<String, AttributeValue> values() {
     return values;
   }
@@ -54,6 +59,15 @@ final class AttributeMap {
   long numberOr(String name, long absent) {
     AttributeValue v = values.get(name);
     return v == null ? absent : Long.parseLong(v.n());
+  }
+
+  void flag(String name, boolean value) {
+    values.put(name, AttributeValue.fromBool(value));
+  }
+
+  boolean flag(String name) {
+    AttributeValue v = values.get(name);
+    return v != null && Boolean.TRUE.equals(v.bool());
   }
 
   void instant(String name, Instant value) {

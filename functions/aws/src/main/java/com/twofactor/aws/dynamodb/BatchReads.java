@@ -1,19 +1,18 @@
 package com.twofactor.aws.dynamodb;
 
 import com.twofactor.core.DependencyUnavailableException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Strongly consistent batch reads, 100 keys per BatchGetItem (DynamoDB's limit); the enhanced
- * client's result pages re-request unprocessed keys.
+ * Strongly consistent batch reads of items of any kind, 100 keys per BatchGetItem (DynamoDB's
+ * limit), re-asking for the keys DynamoDB left unprocessed until none is left.
  *
  * <p>Stateless and thread-safe.
  */
@@ -22,25 +21,27 @@ final class BatchReads {
 
   private BatchReads() {}
 
-  static <T> void read(
-      DynamoDbEnhancedClient client,
-      DynamoDbTable<T> table,
-      Class<T> type,
-      List<Key> keys,
-      Consumer<T> found) {
+  /** Hands every item found to {@code found}, in no particular order; absent keys are skipped. */
+  static void read(
+      DynamoDbClient dynamoDb,
+      String table,
+      List<Map<String, AttributeValue>> keys,
+      Consumer<Map<String, AttributeValue>> found) {
     try {
       for (int from = 0; from < keys.size(); from += MAX_KEYS) {
-        List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_KEYS));
-        ReadBatch.Builder<T> batch = ReadBatch.builder(type).mappedTableResource(table);
-        for (Key key : chunk) {
-          batch.addGetItem(r -> r.key(key).consistentRead(true));
+        Map<String, KeysAndAttributes> pending =
+            Map.of(
+                table,
+                KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))
+                    .consistentRead(true)
+                    .build());
+        while (!pending.isEmpty()) {
+          Map<String, KeysAndAttributes> request = pending;
+          BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
+          response.responses().getOrDefault(table, List.of()).forEach(found);
+          pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        List<T> items = new ArrayList<>();
-        client
-            .batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
-            .resultsForTable(table)
-            .forEach(items::add);
-        items.forEach(found);
       }
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB BatchGetItem", e);

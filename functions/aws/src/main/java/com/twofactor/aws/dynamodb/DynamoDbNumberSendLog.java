@@ -7,14 +7,9 @@ import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.StaleStateException;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * {@link NumberSendLog} on one DynamoDB item per number digest, in the service's table. Reads are
@@ -24,23 +19,23 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public final class DynamoDbNumberSendLog implements NumberSendLog {
-  private final DynamoDbTable<NumberSendsItem> table;
+  private final DynamoDbClient dynamoDb;
+  private final String table;
 
   public DynamoDbNumberSendLog(DynamoDbClient dynamoDb, AwsConfiguration config) {
-    this.table =
-        DynamoDbEnhancedClient.builder()
-            .dynamoDbClient(dynamoDb)
-            .build()
-            .table(config.getTableName(), NumberSendsItem.SCHEMA);
+    this.dynamoDb = dynamoDb;
+    this.table = config.getTableName();
   }
 
   @Override
   public NumberSends load(String numberDigest) {
     try {
-      NumberSendsItem item =
-          table.getItem(
-              GetItemEnhancedRequest.builder().key(key(numberDigest)).consistentRead(true).build());
-      return item == null ? NumberSends.none(numberDigest) : item.toSends(numberDigest);
+      GetItemResponse read =
+          dynamoDb.getItem(
+              r -> r.tableName(table).key(NumberSendsItem.key(numberDigest)).consistentRead(true));
+      return read.hasItem()
+          ? NumberSendsItem.sends(numberDigest, read.item())
+          : NumberSends.none(numberDigest);
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB GetItem", e);
     }
@@ -49,25 +44,15 @@ public final class DynamoDbNumberSendLog implements NumberSendLog {
   @Override
   public NumberSends save(NumberSends sends) {
     long next = sends.version() + 1;
-    Expression condition = Conditions.versionIs(sends.version());
     try {
-      table.putItem(
-          PutItemEnhancedRequest.builder(NumberSendsItem.class)
-              .item(NumberSendsItem.from(sends, next))
-              .conditionExpression(condition)
-              .build());
+      dynamoDb.putItem(
+          WriteCondition.versionIs(sends.version())
+              .putItem(table, NumberSendsItem.item(sends, next)));
     } catch (ConditionalCheckFailedException lost) {
       throw new StaleStateException(sends.numberDigest(), sends.version());
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB PutItem", e);
     }
     return sends.withVersion(next);
-  }
-
-  private static Key key(String numberDigest) {
-    return Key.builder()
-        .partitionValue(NumberSendsItem.partitionKey(numberDigest))
-        .sortValue(NumberSendsItem.SORT_KEY)
-        .build();
   }
 }

@@ -17,26 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -47,78 +37,50 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @Singleton
 public final class DynamoDbOrgStore implements OrgStore {
-  private final DynamoDbTable<OrgItem> orgs;
-  private final DynamoDbTable<MembershipItem> members;
-  private final DynamoDbTable<InvitationItem> invitations;
-  private final DynamoDbTable<EnhancedDocument> states;
-  private final DynamoDbIndex<MembershipItem> byUser;
-  private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbClient dynamoDb;
-  private final String tableName;
+  private final String table;
 
   public DynamoDbOrgStore(DynamoDbClient dynamoDb, AwsConfiguration config) {
     this.dynamoDb = dynamoDb;
-    this.tableName = config.getTableName();
-    this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
-    this.orgs = enhanced.table(tableName, OrgItem.SCHEMA);
-    this.members = enhanced.table(tableName, MembershipItem.SCHEMA);
-    this.invitations = enhanced.table(tableName, InvitationItem.SCHEMA);
-    this.states = enhanced.table(tableName, UserStateItem.SCHEMA);
-    this.byUser = members.index(MembershipItem.BY_USER_INDEX);
+    this.table = config.getTableName();
   }
 
   @Override
   public Optional<Org> findOrg(String orgId) {
-    return call(
-        "GetItem",
-        () ->
-            Optional.ofNullable(
-                    orgs.getItem(
-                        GetItemEnhancedRequest.builder()
-                            .key(orgKey(orgId))
-                            .consistentRead(true)
-                            .build()))
-                .map(OrgItem::toOrg));
+    return get(OrgItem.key(orgId), OrgItem::org);
   }
 
   @Override
   public Map<String, Org> findOrgs(Collection<String> orgIds) {
     Map<String, Org> found = new HashMap<>();
     BatchReads.read(
-        enhanced,
-        orgs,
-        OrgItem.class,
-        orgIds.stream().map(DynamoDbOrgStore::orgKey).toList(),
-        item -> found.put(item.toOrg().orgId(), item.toOrg()));
+        dynamoDb,
+        table,
+        orgIds.stream().map(OrgItem::key).toList(),
+        item -> {
+          Org org = OrgItem.org(item);
+          found.put(org.orgId(), org);
+        });
     return found;
   }
 
   @Override
   public Optional<Membership> findMembership(String orgId, String userId) {
-    return call(
-        "GetItem",
-        () ->
-            Optional.ofNullable(
-                    members.getItem(
-                        GetItemEnhancedRequest.builder()
-                            .key(memberKey(orgId, userId))
-                            .consistentRead(true)
-                            .build()))
-                .map(MembershipItem::toMembership));
+    return get(MembershipItem.key(orgId, userId), MembershipItem::membership);
   }
 
   @Override
   public Optional<Invitation> findInvitation(String orgId, String userId) {
-    return call(
-        "GetItem",
-        () ->
-            Optional.ofNullable(
-                    invitations.getItem(
-                        GetItemEnhancedRequest.builder()
-                            .key(inviteKey(orgId, userId))
-                            .consistentRead(true)
-                            .build()))
-                .map(InvitationItem::toInvitation));
+    return get(InvitationItem.key(orgId, userId), InvitationItem::invitation);
+  }
+
+  private <T> Optional<T> get(
+      Map<String, AttributeValue> key, Function<Map<String, AttributeValue>, T> mapping) {
+    GetItemResponse read =
+        call(
+            "GetItem",
+            () -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)));
+    return read.hasItem() ? Optional.of(mapping.apply(read.item())) : Optional.empty();
   }
 
   /**
@@ -129,49 +91,32 @@ public final class DynamoDbOrgStore implements OrgStore {
   @Override
   public void commit(OrgCommit commit) {
     Org org = commit.org();
-    TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
-    tx.addPutItem(
-        orgs,
-        TransactPutItemEnhancedRequest.builder(OrgItem.class)
-            .item(OrgItem.from(org, org.version() + 1))
-            .conditionExpression(Conditions.versionIs(org.version()))
-            .build());
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(
+        WriteCondition.versionIs(org.version()).put(table, OrgItem.item(org, org.version() + 1)));
     for (OrgCommit.Change<Membership> change : commit.memberships()) {
-      Key key = memberKey(org.orgId(), change.userId());
-      if (change.after() == null) {
-        tx.addDeleteItem(members, deletion(key));
-      } else {
-        tx.addPutItem(
-            members,
-            TransactPutItemEnhancedRequest.builder(MembershipItem.class)
-                .item(MembershipItem.from(change.after()))
-                .conditionExpression(presence(change.before() != null))
-                .build());
-      }
+      writes.add(
+          change.after() == null
+              ? WriteCondition.PRESENT.delete(
+                  table, MembershipItem.key(org.orgId(), change.userId()))
+              : WriteCondition.presence(change.before() != null)
+                  .put(table, MembershipItem.item(change.after())));
     }
     for (OrgCommit.Change<Invitation> change : commit.invitations()) {
-      Key key = inviteKey(org.orgId(), change.userId());
-      if (change.after() == null) {
-        tx.addDeleteItem(invitations, deletion(key));
-      } else {
-        tx.addPutItem(
-            invitations,
-            TransactPutItemEnhancedRequest.builder(InvitationItem.class)
-                .item(InvitationItem.from(change.after()))
-                .conditionExpression(presence(change.before() != null))
-                .build());
-      }
+      writes.add(
+          change.after() == null
+              ? WriteCondition.PRESENT.delete(
+                  table, InvitationItem.key(org.orgId(), change.userId()))
+              : WriteCondition.presence(change.before() != null)
+                  .put(table, InvitationItem.item(change.after())));
     }
     for (UserTwoFactor state : commit.states()) {
-      tx.addPutItem(
-          states,
-          TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-              .item(UserStateItem.from(state, state.version() + 1))
-              .conditionExpression(Conditions.versionIs(state.version()))
-              .build());
+      writes.add(
+          WriteCondition.versionIs(state.version())
+              .put(table, UserStateItem.item(state, state.version() + 1)));
     }
     try {
-      enhanced.transactWriteItems(tx.build());
+      dynamoDb.transactWriteItems(r -> r.transactItems(writes));
     } catch (TransactionCanceledException cancelled) {
       if (lostRace(cancelled)) {
         throw new StaleStateException(org.orgId(), org.version());
@@ -189,46 +134,29 @@ public final class DynamoDbOrgStore implements OrgStore {
             .anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c));
   }
 
-  private static Expression presence(boolean present) {
-    return present ? Conditions.PRESENT : Conditions.ABSENT;
-  }
-
-  private static TransactDeleteItemEnhancedRequest deletion(Key key) {
-    return TransactDeleteItemEnhancedRequest.builder()
-        .key(key)
-        .conditionExpression(Conditions.PRESENT)
-        .build();
-  }
-
+  /** One page of the org's partition under {@code MEMBER#}, after {@code afterUserId} if given. */
   @Override
   public MemberPage listMembers(String orgId, String afterUserId, int limit) {
-    QueryEnhancedRequest.Builder query =
-        QueryEnhancedRequest.builder()
-            .queryConditional(
-                QueryConditional.sortBeginsWith(
-                    Key.builder()
-                        .partitionValue(OrgItem.partitionKey(orgId))
-                        .sortValue(MembershipItem.SORT_PREFIX)
-                        .build()))
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+            .expressionAttributeValues(
+                Map.of(
+                    ":pk", AttributeValue.fromS(OrgItem.partitionKey(orgId)),
+                    ":prefix", AttributeValue.fromS(MembershipItem.SORT_PREFIX)))
             .limit(limit)
             .consistentRead(true);
     if (afterUserId != null) {
-      query.exclusiveStartKey(
-          Map.of(
-              "pk", AttributeValue.fromS(OrgItem.partitionKey(orgId)),
-              "sk", AttributeValue.fromS(MembershipItem.SORT_PREFIX + afterUserId)));
+      query.exclusiveStartKey(MembershipItem.key(orgId, afterUserId));
     }
-    return call(
-        "Query",
-        () -> {
-          Page<MembershipItem> page = members.query(query.build()).iterator().next();
-          List<Membership> found = page.items().stream().map(MembershipItem::toMembership).toList();
-          String last =
-              page.lastEvaluatedKey() == null || found.isEmpty()
-                  ? null
-                  : found.get(found.size() - 1).userId();
-          return new MemberPage(found, last);
-        });
+    QueryResponse page = call("Query", () -> dynamoDb.query(query.build()));
+    List<Membership> found = page.items().stream().map(MembershipItem::membership).toList();
+    String last =
+        !page.hasLastEvaluatedKey() || found.isEmpty()
+            ? null
+            : found.get(found.size() - 1).userId();
+    return new MemberPage(found, last);
   }
 
   @Override
@@ -244,19 +172,22 @@ public final class DynamoDbOrgStore implements OrgStore {
     Map<String, Membership> memberships = new HashMap<>();
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     for (String orgId : ids) {
-      keys.add(orgKey(orgId).primaryKeyMap(OrgItem.SCHEMA));
-      keys.add(memberKey(orgId, userId).primaryKeyMap(MembershipItem.SCHEMA));
+      keys.add(OrgItem.key(orgId));
+      keys.add(MembershipItem.key(orgId, userId));
     }
-    for (Map<String, AttributeValue> item : batchGet(keys)) {
-      String sk = item.get("sk").s();
-      if (OrgItem.SORT_KEY.equals(sk)) {
-        Org org = OrgItem.SCHEMA.mapToItem(item).toOrg();
-        found.put(org.orgId(), org);
-      } else {
-        Membership m = MembershipItem.SCHEMA.mapToItem(item).toMembership();
-        memberships.put(m.orgId(), m);
-      }
-    }
+    BatchReads.read(
+        dynamoDb,
+        table,
+        keys,
+        item -> {
+          if (OrgItem.SORT_KEY.equals(item.get("sk").s())) {
+            Org org = OrgItem.org(item);
+            found.put(org.orgId(), org);
+          } else {
+            Membership m = MembershipItem.membership(item);
+            memberships.put(m.orgId(), m);
+          }
+        });
     List<Affiliation> affiliations = new ArrayList<>();
     for (String orgId : ids) {
       if (found.containsKey(orgId) && memberships.containsKey(orgId)) {
@@ -274,18 +205,22 @@ public final class DynamoDbOrgStore implements OrgStore {
     Map<String, Invitation> open = new HashMap<>();
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     for (String orgId : ids) {
-      keys.add(orgKey(orgId).primaryKeyMap(OrgItem.SCHEMA));
-      keys.add(inviteKey(orgId, userId).primaryKeyMap(InvitationItem.SCHEMA));
+      keys.add(OrgItem.key(orgId));
+      keys.add(InvitationItem.key(orgId, userId));
     }
-    for (Map<String, AttributeValue> item : batchGet(keys)) {
-      if (OrgItem.SORT_KEY.equals(item.get("sk").s())) {
-        Org org = OrgItem.SCHEMA.mapToItem(item).toOrg();
-        names.put(org.orgId(), org.name());
-      } else {
-        Invitation invitation = InvitationItem.SCHEMA.mapToItem(item).toInvitation();
-        open.put(invitation.orgId(), invitation);
-      }
-    }
+    BatchReads.read(
+        dynamoDb,
+        table,
+        keys,
+        item -> {
+          if (OrgItem.SORT_KEY.equals(item.get("sk").s())) {
+            Org org = OrgItem.org(item);
+            names.put(org.orgId(), org.name());
+          } else {
+            Invitation invitation = InvitationItem.invitation(item);
+            open.put(invitation.orgId(), invitation);
+          }
+        });
     return ids.stream()
         .filter(id -> names.containsKey(id) && open.containsKey(id))
         .sorted()
@@ -299,65 +234,20 @@ public final class DynamoDbOrgStore implements OrgStore {
         "Query",
         () -> {
           List<String> ids = new ArrayList<>();
-          byUser
-              .query(
-                  QueryConditional.sortBeginsWith(
-                      Key.builder()
-                          .partitionValue(UserStateItem.partitionKey(userId))
-                          .sortValue(prefix)
-                          .build()))
-              .forEach(
-                  page ->
-                      page.items()
-                          .forEach(i -> ids.add(i.indexSortKey().substring(prefix.length()))));
+          dynamoDb
+              .queryPaginator(
+                  r ->
+                      r.tableName(table)
+                          .indexName(OrgUserItem.BY_USER_INDEX)
+                          .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":pk", AttributeValue.fromS(UserStateItem.partitionKey(userId)),
+                                  ":prefix", AttributeValue.fromS(prefix))))
+              .items()
+              .forEach(item -> ids.add(item.get("gsi1sk").s().substring(prefix.length())));
           return ids;
         });
-  }
-
-  /**
-   * Items of mixed types in strongly consistent BatchGetItem calls of up to 100 keys, re-asking for
-   * unprocessed keys.
-   */
-  private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += 100) {
-      Map<String, KeysAndAttributes> pending =
-          Map.of(
-              tableName,
-              KeysAndAttributes.builder()
-                  .keys(keys.subList(from, Math.min(keys.size(), from + 100)))
-                  .consistentRead(true)
-                  .build());
-      while (!pending.isEmpty()) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response =
-            call("BatchGetItem", () -> dynamoDb.batchGetItem(r -> r.requestItems(request)));
-        items.addAll(response.responses().getOrDefault(tableName, List.of()));
-        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      }
-    }
-    return items;
-  }
-
-  private static Key orgKey(String orgId) {
-    return Key.builder()
-        .partitionValue(OrgItem.partitionKey(orgId))
-        .sortValue(OrgItem.SORT_KEY)
-        .build();
-  }
-
-  private static Key memberKey(String orgId, String userId) {
-    return Key.builder()
-        .partitionValue(OrgItem.partitionKey(orgId))
-        .sortValue(MembershipItem.SORT_PREFIX + userId)
-        .build();
-  }
-
-  private static Key inviteKey(String orgId, String userId) {
-    return Key.builder()
-        .partitionValue(OrgItem.partitionKey(orgId))
-        .sortValue(InvitationItem.SORT_PREFIX + userId)
-        .build();
   }
 
   private static <T> T call(String operation, Supplier<T> call) {

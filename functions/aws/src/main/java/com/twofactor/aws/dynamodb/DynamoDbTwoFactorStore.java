@@ -10,15 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * {@link TwoFactorStore} on one DynamoDB item per user. Reads are strongly consistent; every write
@@ -27,21 +21,21 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public final class DynamoDbTwoFactorStore implements TwoFactorStore {
-  private final DynamoDbEnhancedClient enhanced;
-  private final DynamoDbTable<EnhancedDocument> table;
+  private final DynamoDbClient dynamoDb;
+  private final String table;
 
   public DynamoDbTwoFactorStore(DynamoDbClient dynamoDb, AwsConfiguration config) {
-    this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
-    this.table = enhanced.table(config.getTableName(), UserStateItem.SCHEMA);
+    this.dynamoDb = dynamoDb;
+    this.table = config.getTableName();
   }
 
   @Override
   public UserTwoFactor load(String userId) {
     try {
-      EnhancedDocument item =
-          table.getItem(
-              GetItemEnhancedRequest.builder().key(key(userId)).consistentRead(true).build());
-      return item == null ? UserTwoFactor.empty(userId) : UserStateItem.toState(item);
+      GetItemResponse read =
+          dynamoDb.getItem(
+              r -> r.tableName(table).key(UserStateItem.key(userId)).consistentRead(true));
+      return read.hasItem() ? UserStateItem.state(read.item()) : UserTwoFactor.empty(userId);
     } catch (SdkException e) {
       throw new DependencyUnavailableException("DynamoDB GetItem", e);
     }
@@ -50,13 +44,10 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
   @Override
   public UserTwoFactor save(UserTwoFactor state) {
     long next = state.version() + 1;
-    Expression condition = Conditions.versionIs(state.version());
     try {
-      table.putItem(
-          PutItemEnhancedRequest.builder(EnhancedDocument.class)
-              .item(UserStateItem.from(state, next))
-              .conditionExpression(condition)
-              .build());
+      dynamoDb.putItem(
+          WriteCondition.versionIs(state.version())
+              .putItem(table, UserStateItem.item(state, next)));
     } catch (ConditionalCheckFailedException lost) {
       throw new StaleStateException(state.userId(), state.version());
     } catch (SdkException e) {
@@ -70,21 +61,13 @@ public final class DynamoDbTwoFactorStore implements TwoFactorStore {
     Map<String, UserTwoFactor> states = new HashMap<>();
     userIds.forEach(id -> states.put(id, UserTwoFactor.empty(id)));
     BatchReads.read(
-        enhanced,
+        dynamoDb,
         table,
-        EnhancedDocument.class,
-        userIds.stream().map(DynamoDbTwoFactorStore::key).toList(),
+        userIds.stream().map(UserStateItem::key).toList(),
         item -> {
-          UserTwoFactor state = UserStateItem.toState(item);
+          UserTwoFactor state = UserStateItem.state(item);
           states.put(state.userId(), state);
         });
     return states;
-  }
-
-  private static Key key(String userId) {
-    return Key.builder()
-        .partitionValue(UserStateItem.partitionKey(userId))
-        .sortValue(UserStateItem.SORT_KEY)
-        .build();
   }
 }

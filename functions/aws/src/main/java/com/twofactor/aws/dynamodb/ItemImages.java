@@ -7,15 +7,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Decodes the old and new images of a table item (as a DynamoDB stream carries them) into domain
- * types, through the same item schemas and item-to-domain mapping the stores read with, so the
- * stream and the stores can never disagree on what an item means. Items that are neither a user's
- * state nor an org (memberships, and item types this code does not know) decode to nothing.
+ * types, through the same item-to-domain mapping the stores read with, so the stream and the stores
+ * can never disagree on what an item means. Items that are neither a user's state nor an org
+ * (memberships, and item types this code does not know) decode to nothing.
  *
  * <p>Stateless and thread-safe.
  */
 public final class ItemImages {
-  private static final String ORG_PREFIX = "ORG#";
-
   private ItemImages() {}
 
   /**
@@ -37,11 +35,11 @@ public final class ItemImages {
               present(oldImage) ? UserStateItem.state(oldImage) : null,
               present(newImage) ? UserStateItem.state(newImage) : null));
     }
-    if (pk.startsWith(ORG_PREFIX) && OrgItem.SORT_KEY.equals(sk)) {
+    if (pk.startsWith(OrgItem.partitionKey("")) && OrgItem.SORT_KEY.equals(sk)) {
       return Optional.of(
           new StoredChange.OrgChange(
-              present(oldImage) ? OrgItem.SCHEMA.mapToItem(oldImage).toOrg() : null,
-              present(newImage) ? OrgItem.SCHEMA.mapToItem(newImage).toOrg() : null));
+              present(oldImage) ? OrgItem.org(oldImage) : null,
+              present(newImage) ? OrgItem.org(newImage) : null));
     }
     return Optional.empty();
   }

@@ -28,7 +28,7 @@ public final class TableDefinition {
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
         .globalSecondaryIndexes(
             GlobalSecondaryIndex.builder()
-                .indexName(MembershipItem.BY_USER_INDEX)
+                .indexName(OrgUserItem.BY_USER_INDEX)
                 .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
                 .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                 .build())

@@ -11,11 +11,6 @@ import com.twofactor.core.model.UserTwoFactor;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,22 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ciphertext, SMS codes only as salted hashes, instants as ISO-8601 strings.
  *
  * <p>Each attribute is named twice, side by side in the same order: once in {@link #item} (write)
- * and once in {@link #state} (read); nothing else in the code names it. The table schema declares
- * only the keys (a document schema, built once per container without reflection), so a new
- * attribute needs no schema line. {@code UserStateItemFormatTest} holds the format to what earlier
- * code wrote. Stateless and thread-safe.
+ * and once in {@link #state} (read); nothing else in the code names it, and there is no schema to
+ * keep in step. {@code UserStateItemFormatTest} holds the format to what earlier code wrote.
+ * Stateless and thread-safe.
  */
 final class UserStateItem {
   static final String PREFIX = "USER#";
   static final String SORT_KEY = "STATE";
-
-  /** The keys only; the attributes are mapped by {@link #item} and {@link #state}. */
-  static final TableSchema<EnhancedDocument> SCHEMA =
-      TableSchema.documentSchemaBuilder()
-          .addIndexPartitionKey(TableMetadata.primaryIndexName(), "pk", AttributeValueType.S)
-          .addIndexSortKey(TableMetadata.primaryIndexName(), "sk", AttributeValueType.S)
-          .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-          .build();
 
   private UserStateItem() {}
 
@@ -47,16 +33,11 @@ final class UserStateItem {
     return PREFIX + userId;
   }
 
+  static Map<String, AttributeValue> key(String userId) {
+    return AttributeMap.key(partitionKey(userId), SORT_KEY);
+  }
+
   /** The item for {@code state}, carrying {@code version} (the version being written). */
-  static EnhancedDocument from(UserTwoFactor state, long version) {
-    return EnhancedDocument.fromAttributeValueMap(item(state, version));
-  }
-
-  /** The state an item (as read, or as a stream image) holds. */
-  static UserTwoFactor toState(EnhancedDocument document) {
-    return state(document.toMap());
-  }
-
   static Map<String, AttributeValue> item(UserTwoFactor s, long version) {
     AttributeMap a = new AttributeMap();
     a.text("pk", partitionKey(s.userId()));
@@ -107,6 +88,7 @@ final class UserStateItem {
     return a.values();
   }
 
+  /** The state an item (as read, or as a stream image) holds. */
   static UserTwoFactor state(Map<String, AttributeValue> item) {
     AttributeMap a = new AttributeMap(item);
     return UserTwoFactor.empty(a.text("pk").substring(PREFIX.length())).toBuilder()

@@ -21,17 +21,18 @@ import com.twofactor.core.service.TotpEnrollmentService;
 import com.twofactor.core.totp.Base32;
 import com.twofactor.testkit.TotpCodes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Organizations on the real DynamoDB wire protocol: scale, cost of the switch, races. */
 @Tag("dynalite")
@@ -51,20 +52,20 @@ class OrgsOnDynamoDbTest extends OnEmulatedAws {
 
   /** Adds {@code count} members without 2FA, 25 to a batch write. */
   private void seedMembers(String orgId, String prefix, int count) {
-    DynamoDbEnhancedClient client =
-        DynamoDbEnhancedClient.builder().dynamoDbClient(aws.bean(DynamoDbClient.class)).build();
-    var table = client.table(aws.tableName, MembershipItem.SCHEMA);
+    DynamoDbClient dynamoDb = aws.bean(DynamoDbClient.class);
     Instant now = Instant.now();
     for (int from = 0; from < count; from += 25) {
-      WriteBatch.Builder<MembershipItem> batch =
-          WriteBatch.builder(MembershipItem.class).mappedTableResource(table);
+      List<WriteRequest> batch = new ArrayList<>();
       for (int i = from; i < Math.min(count, from + 25); i++) {
-        batch.addPutItem(
-            MembershipItem.from(
-                new Membership(orgId, String.format("%s-%05d", prefix, i), Role.MEMBER, now)));
+        Membership member =
+            new Membership(orgId, String.format("%s-%05d", prefix, i), Role.MEMBER, now);
+        batch.add(
+            WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(MembershipItem.item(member)).build())
+                .build());
       }
-      client.batchWriteItem(
-          BatchWriteItemEnhancedRequest.builder().writeBatches(batch.build()).build());
+      var written = dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(aws.tableName, batch)));
+      assertThat(written.unprocessedItems()).isEmpty();
     }
   }
 

@@ -13,22 +13,13 @@ import com.twofactor.core.model.PendingTotp;
 import com.twofactor.core.model.SmsCode;
 import com.twofactor.core.model.UserTwoFactor;
 import com.twofactor.core.port.TwoFactorStore;
-import io.micronaut.core.type.Argument;
-import io.micronaut.serde.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -140,46 +131,7 @@ class UserStateItemFormatTest extends OnEmulatedAws {
     return Ciphertext.of(bytes);
   }
 
-  // DynamoDB's own JSON ({"S":…}, {"N":…}, {"B":base64}, {"BOOL":…}, {"L":[…]}, {"M":{…}}).
-
   static Map<String, AttributeValue> fixture() {
-    try (InputStream in =
-        UserStateItemFormatTest.class.getClassLoader().getResourceAsStream(FIXTURE)) {
-      Map<String, Object> json =
-          ObjectMapper.getDefault()
-              .readValue(
-                  new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                  Argument.mapOf(String.class, Object.class));
-      Map<String, AttributeValue> item = new TreeMap<>();
-      json.forEach((name, value) -> item.put(name, decode(value)));
-      return item;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static AttributeValue decode(Object json) {
-    Map<String, Object> typed = (Map<String, Object>) json;
-    Map.Entry<String, Object> only = typed.entrySet().iterator().next();
-    Object v = only.getValue();
-    return switch (only.getKey()) {
-      case "S" -> AttributeValue.fromS((String) v);
-      case "N" -> AttributeValue.fromN((String) v);
-      case "B" ->
-          AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode((String) v)));
-      case "BOOL" -> AttributeValue.fromBool((Boolean) v);
-      case "L" -> {
-        List<AttributeValue> list = new ArrayList<>();
-        ((List<Object>) v).forEach(e -> list.add(decode(e)));
-        yield AttributeValue.fromL(list);
-      }
-      case "M" -> {
-        Map<String, AttributeValue> map = new TreeMap<>();
-        ((Map<String, Object>) v).forEach((k, e) -> map.put(k, decode(e)));
-        yield AttributeValue.fromM(map);
-      }
-      default -> throw new IllegalArgumentException("unknown type " + only.getKey());
-    };
+    return DynamoDbJson.item(DynamoDbJson.resource(FIXTURE));
   }
 }
