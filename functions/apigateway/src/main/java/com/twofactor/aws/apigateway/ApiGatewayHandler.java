@@ -9,9 +9,12 @@ import com.twofactor.aws.lambda.LambdaContexts;
 import com.twofactor.core.ErrorCode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.core.convert.ConversionService;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.CaseInsensitiveMutableHttpHeaders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.exceptions.UriSyntaxException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.serde.ObjectMapper;
@@ -28,11 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
  * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
- * method or path, a path with a broken percent escape, an empty or unreadable Content-Type, a body
- * marked base64 that is not) is answered 400 before routing, as is one whose path or query the
- * router cannot read as a URI; and nothing escapes {@link #handleRequest}: an unexpected throwable
- * becomes a 500 {@code internal_error} problem with a fixed detail and one log line naming only its
- * class, so neither a stack trace nor request data reaches the client or the log.
+ * method or path, a path with a broken percent escape, a header the framework would refuse to hold,
+ * an empty or unreadable Content-Type, a body marked base64 that is not) is answered 400 before
+ * routing, as is one whose path or query the router cannot read as a URI; and nothing escapes
+ * {@link #handleRequest}: an unexpected throwable becomes a 500 {@code internal_error} problem with
+ * a fixed detail and one log line naming only its class, so neither a stack trace nor request data
+ * reaches the client or the log.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
@@ -100,6 +104,10 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     if (!percentEscapesValid(event.getPath())) {
       return Optional.of(new Problem.FieldError("path", "path has a broken percent escape"));
     }
+    if (!headersValid(event)) {
+      return Optional.of(
+          new Problem.FieldError("headers", "a header name or value is not valid in HTTP"));
+    }
     if (!contentTypesReadable(event)) {
       return Optional.of(
           new Problem.FieldError("Content-Type", "Content-Type is not a media type"));
@@ -124,6 +132,39 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
       }
     }
     return true;
+  }
+
+  /**
+   * Every header name is an HTTP token and every value free of control characters, by the
+   * framework's own rules: it refuses to build the request's headers otherwise, and then cannot
+   * answer even with an error (it reads them again to encode one).
+   */
+  private static boolean headersValid(APIGatewayProxyRequestEvent event) {
+    MutableHttpHeaders check = new CaseInsensitiveMutableHttpHeaders(ConversionService.SHARED);
+    try {
+      if (event.getHeaders() != null) {
+        event.getHeaders().forEach((name, value) -> addIfPresent(check, name, value));
+      }
+      if (event.getMultiValueHeaders() != null) {
+        event
+            .getMultiValueHeaders()
+            .forEach(
+                (name, values) -> {
+                  if (values != null) {
+                    values.forEach(value -> addIfPresent(check, name, value));
+                  }
+                });
+      }
+      return true;
+    } catch (IllegalArgumentException refused) {
+      return false;
+    }
+  }
+
+  private static void addIfPresent(MutableHttpHeaders headers, String name, String value) {
+    if (value != null) {
+      headers.add(name, value);
+    }
   }
 
   /**

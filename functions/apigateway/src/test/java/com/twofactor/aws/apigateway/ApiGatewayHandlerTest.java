@@ -160,6 +160,47 @@ class ApiGatewayHandlerTest {
     assertThat(Responses.errorFields(json(response))).contains("Content-Type");
   }
 
+  /** Found by ApiFuzzTest: the framework could not build these headers, nor encode its refusal. */
+  @Test
+  void aHeaderTheFrameworkCannotHoldIsA400Problem_notA500() throws IOException {
+    List<Map<String, String>> refused =
+        List.of(
+            Map.of("!\u0002v", ""),
+            Map.of("x forwarded", "a"),
+            Map.of("X-Note", "a\nOrigin: https://evil.example"),
+            Map.of("X-Note", " leading space"));
+    for (Map<String, String> header : refused) {
+      APIGatewayProxyRequestEvent event = get("/two-factor");
+      Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+      headers.putAll(header);
+
+      APIGatewayProxyResponseEvent single = invoke(event.withHeaders(headers));
+      APIGatewayProxyResponseEvent multi =
+          invoke(
+              get("/two-factor")
+                  .withMultiValueHeaders(
+                      Map.of(header.keySet().iterator().next(), List.copyOf(header.values()))));
+
+      for (APIGatewayProxyResponseEvent response : List.of(single, multi)) {
+        assertThat(response.getStatusCode()).as("header %s", header).isEqualTo(400);
+        assertThat(json(response)).containsEntry("code", "invalid_request");
+        assertThat(Responses.errorFields(json(response))).contains("headers");
+      }
+    }
+  }
+
+  /** The router, not the guard, answers: this module's context has no route at that path. */
+  @Test
+  void headersWithTokenNamesAndEmptyValues_passTheGuard() throws IOException {
+    APIGatewayProxyResponseEvent response =
+        invoke(
+            get("/two-factor")
+                .withHeaders(Map.of("Accept", "application/json", "!#$%&'*+.^_`|~v", "")));
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(json(response)).containsEntry("code", "not_found");
+  }
+
   @Test
   void aRefusedHeadRequestHasNoBody() {
     APIGatewayProxyResponseEvent response =
