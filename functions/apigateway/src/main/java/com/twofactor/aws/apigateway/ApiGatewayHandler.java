@@ -19,6 +19,7 @@ import io.micronaut.http.exceptions.UriSyntaxException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,11 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lambda handler of every API function (template.yaml {@code Handler:}): Micronaut's API
  * Gateway (REST, payload 1.0) function behind a guard. An event API Gateway would never send (no
- * method or path, a path with a broken percent escape, a header the framework would refuse to hold,
- * an empty or unreadable Content-Type, a body marked base64 that is not) is answered 400 before
- * routing, as is one whose path or query the router cannot read as a URI; and nothing escapes
- * {@link #handleRequest}: an unexpected throwable becomes a 500 {@code internal_error} problem with
- * a fixed detail and one log line naming only its class, so neither a stack trace nor request data
+ * method or path, a path with a broken percent escape, a header the framework cannot hold, an empty
+ * or unreadable Content-Type, a body marked base64 that is not) is answered 400 before routing, as
+ * is one whose path or query the router cannot read as a URI; and nothing escapes {@link
+ * #handleRequest}: an unexpected throwable becomes a 500 {@code internal_error} problem with a
+ * fixed detail and one log line naming only its class, so neither a stack trace nor request data
  * reaches the client or the log.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
@@ -106,7 +107,7 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     }
     if (!headersValid(event)) {
       return Optional.of(
-          new Problem.FieldError("headers", "a header name or value is not valid in HTTP"));
+          new Problem.FieldError("headers", "a header name or value is not valid HTTP"));
     }
     if (!contentTypesReadable(event)) {
       return Optional.of(
@@ -135,36 +136,36 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
   }
 
   /**
-   * Every header name is an HTTP token and every value free of control characters, by the
-   * framework's own rules: it refuses to build the request's headers otherwise, and then cannot
-   * answer even with an error (it reads them again to encode one).
+   * Every header name is an HTTP token and every value one the framework accepts (no control
+   * character or DEL, no leading whitespace), and none is null, by the framework's own rules: it
+   * refuses to build the request's headers otherwise, and then cannot answer even with an error (it
+   * reads them again to encode one).
    */
   private static boolean headersValid(APIGatewayProxyRequestEvent event) {
+    List<Map.Entry<String, String>> all = new ArrayList<>();
+    if (event.getHeaders() != null) {
+      all.addAll(event.getHeaders().entrySet());
+    }
+    if (event.getMultiValueHeaders() != null) {
+      for (Map.Entry<String, List<String>> header : event.getMultiValueHeaders().entrySet()) {
+        if (header.getValue() == null) {
+          return false;
+        }
+        header.getValue().forEach(value -> all.add(new SimpleEntry<>(header.getKey(), value)));
+      }
+    }
     MutableHttpHeaders check = new CaseInsensitiveMutableHttpHeaders(ConversionService.SHARED);
-    try {
-      if (event.getHeaders() != null) {
-        event.getHeaders().forEach((name, value) -> addIfPresent(check, name, value));
+    for (Map.Entry<String, String> header : all) {
+      if (header.getKey() == null || header.getValue() == null) {
+        return false;
       }
-      if (event.getMultiValueHeaders() != null) {
-        event
-            .getMultiValueHeaders()
-            .forEach(
-                (name, values) -> {
-                  if (values != null) {
-                    values.forEach(value -> addIfPresent(check, name, value));
-                  }
-                });
+      try {
+        check.add(header.getKey(), header.getValue());
+      } catch (IllegalArgumentException refused) {
+        return false;
       }
-      return true;
-    } catch (IllegalArgumentException refused) {
-      return false;
     }
-  }
-
-  private static void addIfPresent(MutableHttpHeaders headers, String name, String value) {
-    if (value != null) {
-      headers.add(name, value);
-    }
+    return true;
   }
 
   /**
@@ -282,7 +283,9 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     }
     if (event.getMultiValueHeaders() != null) {
       for (Map.Entry<String, List<String>> header : event.getMultiValueHeaders().entrySet()) {
-        if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+        if (name.equalsIgnoreCase(header.getKey())
+            && header.getValue() != null
+            && !header.getValue().isEmpty()) {
           return header.getValue().get(0);
         }
       }

@@ -15,6 +15,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -171,7 +173,7 @@ class ApiGatewayHandlerTest {
             Map.of("X-Note", " leading space"));
     for (Map<String, String> header : refused) {
       APIGatewayProxyRequestEvent event = get("/two-factor");
-      Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+      Map<String, String> headers = new HashMap<>(event.getHeaders());
       headers.putAll(header);
 
       APIGatewayProxyResponseEvent single = invoke(event.withHeaders(headers));
@@ -186,6 +188,28 @@ class ApiGatewayHandlerTest {
         assertThat(json(response)).containsEntry("code", "invalid_request");
         assertThat(Responses.errorFields(json(response))).contains("headers");
       }
+    }
+  }
+
+  /** API Gateway never sends a null header value, but an event can hold one: 400, not 500. */
+  @Test
+  void aNullHeaderValueOrList_isA400Problem() throws IOException {
+    Map<String, String> nullValue = new HashMap<>(Map.of("Accept", "application/json"));
+    nullValue.put("X-Note", null);
+    List<String> nullInList = new ArrayList<>();
+    nullInList.add(null);
+    Map<String, List<String>> nullList = new HashMap<>();
+    nullList.put("X-Note", null);
+
+    List<APIGatewayProxyResponseEvent> responses =
+        List.of(
+            invoke(get("/two-factor").withHeaders(nullValue)),
+            invoke(get("/two-factor").withMultiValueHeaders(Map.of("X-Note", nullInList))),
+            invoke(get("/two-factor").withMultiValueHeaders(nullList)));
+
+    for (APIGatewayProxyResponseEvent response : responses) {
+      assertThat(response.getStatusCode()).isEqualTo(400);
+      assertThat(Responses.errorFields(json(response))).contains("headers");
     }
   }
 

@@ -105,6 +105,13 @@ final class AttributeMap {
     texts(name, value.stream().map(Instant::toString).toList());
   }
 
+  /** Like {@link #instants(String, List)}, but an empty list is written too (an empty L). */
+  void instantsEvenEmpty(String name, List<Instant> value) {
+    values.put(
+        name,
+        AttributeValue.fromL(value.stream().map(i -> AttributeValue.fromS(i.toString())).toList()));
+  }
+
   List<Instant> instants(String name) {
     return texts(name).stream().map(Instant::parse).toList();
   }

@@ -93,27 +93,28 @@ public final class DynamoDbOrgStore implements OrgStore {
     Org org = commit.org();
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(
-        WriteCondition.versionIs(org.version()).put(table, OrgItem.item(org, org.version() + 1)));
+        WriteCondition.versionIs(org.version())
+            .transactPut(table, OrgItem.item(org, org.version() + 1)));
     for (OrgCommit.Change<Membership> change : commit.memberships()) {
       writes.add(
           change.after() == null
-              ? WriteCondition.PRESENT.delete(
+              ? WriteCondition.PRESENT.transactDelete(
                   table, MembershipItem.key(org.orgId(), change.userId()))
               : WriteCondition.presence(change.before() != null)
-                  .put(table, MembershipItem.item(change.after())));
+                  .transactPut(table, MembershipItem.item(change.after())));
     }
     for (OrgCommit.Change<Invitation> change : commit.invitations()) {
       writes.add(
           change.after() == null
-              ? WriteCondition.PRESENT.delete(
+              ? WriteCondition.PRESENT.transactDelete(
                   table, InvitationItem.key(org.orgId(), change.userId()))
               : WriteCondition.presence(change.before() != null)
-                  .put(table, InvitationItem.item(change.after())));
+                  .transactPut(table, InvitationItem.item(change.after())));
     }
     for (UserTwoFactor state : commit.states()) {
       writes.add(
           WriteCondition.versionIs(state.version())
-              .put(table, UserStateItem.item(state, state.version() + 1)));
+              .transactPut(table, UserStateItem.item(state, state.version() + 1)));
     }
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(writes));

@@ -30,7 +30,8 @@ final class NumberSendsItem {
     a.text("pk", partitionKey(sends.numberDigest()));
     a.text("sk", SORT_KEY);
     a.number("version", version);
-    a.instants("sentAt", sends.sentAt());
+    // Written even when empty, as it always was: a log whose only send was given back.
+    a.instantsEvenEmpty("sentAt", sends.sentAt());
     if (sends.keepUntil() != null) {
       a.number("expiresAt", sends.keepUntil().getEpochSecond());
     }

@@ -33,6 +33,7 @@ record WriteCondition(String expression, Map<String, AttributeValue> values) {
     return present ? PRESENT : ABSENT;
   }
 
+  /** A PutItem of {@code item} under this condition. */
   PutItemRequest putItem(String table, Map<String, AttributeValue> item) {
     return PutItemRequest.builder()
         .tableName(table)
@@ -42,7 +43,8 @@ record WriteCondition(String expression, Map<String, AttributeValue> values) {
         .build();
   }
 
-  TransactWriteItem put(String table, Map<String, AttributeValue> item) {
+  /** A put of {@code item} under this condition, as one write of a TransactWriteItems. */
+  TransactWriteItem transactPut(String table, Map<String, AttributeValue> item) {
     return TransactWriteItem.builder()
         .put(
             Put.builder()
@@ -54,7 +56,8 @@ record WriteCondition(String expression, Map<String, AttributeValue> values) {
         .build();
   }
 
-  TransactWriteItem delete(String table, Map<String, AttributeValue> key) {
+  /** A delete of the item at {@code key} under this condition, as one write of a transaction. */
+  TransactWriteItem transactDelete(String table, Map<String, AttributeValue> key) {
     return TransactWriteItem.builder()
         .delete(
             Delete.builder()

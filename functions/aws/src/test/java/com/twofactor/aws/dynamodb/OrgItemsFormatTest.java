@@ -89,6 +89,17 @@ class OrgItemsFormatTest {
     assertThat(new TreeMap<>(NumberSendsItem.item(SENDS, 1))).isEqualTo(fixture("numberSends"));
   }
 
+  /** The enhanced client wrote an empty list as an empty L (a release can empty a log). */
+  @Test
+  void aNumberSendLogWithNoSends_keepsAnEmptyList_andReadsBackTheSame() {
+    NumberSends none = new NumberSends("bnVtYmVyLWRpZ2VzdA", 2, List.of(), T);
+
+    Map<String, AttributeValue> item = NumberSendsItem.item(none, 3);
+
+    assertThat(item.get("sentAt")).isEqualTo(AttributeValue.fromL(List.of()));
+    assertThat(NumberSendsItem.sends("bnVtYmVyLWRpZ2VzdA", item)).isEqualTo(none.withVersion(3));
+  }
+
   @Test
   void anOrgImageOnTheStream_decodesAsTheStoreReadsIt() {
     assertThat(ItemImages.change(null, fixture("org")))
