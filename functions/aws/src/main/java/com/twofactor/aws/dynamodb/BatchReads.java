@@ -12,12 +12,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Strongly consistent batch reads of items of any kind, 100 keys per BatchGetItem (DynamoDB's
- * limit), re-asking for the keys DynamoDB left unprocessed until none is left.
+ * limit), re-asking for the keys DynamoDB left unprocessed, at most {@value #MAX_ROUNDS} calls per
+ * 100 keys: a table that keeps leaving keys unprocessed (throttled) fails the read as unavailable
+ * instead of holding the invocation until Lambda's timeout.
  *
  * <p>Stateless and thread-safe.
  */
 final class BatchReads {
   private static final int MAX_KEYS = 100;
+  static final int MAX_ROUNDS = 8;
 
   private BatchReads() {}
 
@@ -36,7 +39,11 @@ final class BatchReads {
                     .keys(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))
                     .consistentRead(true)
                     .build());
-        while (!pending.isEmpty()) {
+        for (int round = 0; !pending.isEmpty(); round++) {
+          if (round == MAX_ROUNDS) {
+            throw new DependencyUnavailableException(
+                "DynamoDB BatchGetItem", new IllegalStateException("keys left unprocessed"));
+          }
           Map<String, KeysAndAttributes> request = pending;
           BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
           response.responses().getOrDefault(table, List.of()).forEach(found);
