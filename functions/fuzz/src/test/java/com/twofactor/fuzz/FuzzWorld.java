@@ -162,8 +162,9 @@ final class FuzzWorld {
     if (text == null) {
       return;
     }
+    String escapedInput = jsonEscaped(input);
     for (String secret : secrets) {
-      if (!input.contains(secret)) {
+      if (!input.contains(secret) && !escapedInput.contains(secret)) {
         assertThat(text).as("%s leaks a secret of the victim", what).doesNotContain(secret);
       }
     }
@@ -186,6 +187,23 @@ final class FuzzWorld {
   }
 
   /** Every captured log line: no secret, and no stack trace unless the store was made to fail. */
+  /**
+   * {@code input} with its control characters written as JSON escapes, as the audit log writes a
+   * caller's text: a secret that shows only through an escape's last digit followed by what the
+   * caller sent (U+0010 then {@code bjj-7bh7} is logged as {@code \u0010bjj-7bh7}) is the caller's.
+   */
+  private static String jsonEscaped(String input) {
+    StringBuilder out = new StringBuilder(input.length());
+    for (char c : input.toCharArray()) {
+      if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   void assertLogsClean(String input) {
     for (ILoggingEvent line : logLines()) {
       assertNoSecretIn("log line", line.getFormattedMessage(), input);

@@ -1,6 +1,5 @@
 package com.twofactor.api.http;
 
-import com.twofactor.core.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -23,44 +22,10 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
   public MutableHttpResponse<Problem> processResponse(
       ErrorContext context, MutableHttpResponse<?> base) {
     HttpStatus status = base.getStatus();
-    ErrorCode code = codeFor(status);
     List<Problem.FieldError> fields =
         status == HttpStatus.BAD_REQUEST ? fieldErrors(context.getErrors()) : null;
-    Problem template = Problems.of(code, detailFor(status), fields).body();
-    Problem body =
-        new Problem(
-            template.type(),
-            status.getReason(),
-            status.getCode(),
-            template.detail(),
-            template.code(),
-            template.errors());
+    Problem body = Problems.framework(status, fields);
     return base.contentType(Problem.MEDIA_TYPE).body(body);
-  }
-
-  private static ErrorCode codeFor(HttpStatus status) {
-    return switch (status) {
-      case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
-      case FORBIDDEN -> ErrorCode.FORBIDDEN;
-      case NOT_FOUND, METHOD_NOT_ALLOWED -> ErrorCode.NOT_FOUND;
-      case SERVICE_UNAVAILABLE -> ErrorCode.DEPENDENCY_UNAVAILABLE;
-      default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
-    };
-  }
-
-  private static String detailFor(HttpStatus status) {
-    return switch (status) {
-      case BAD_REQUEST -> "The request is not valid.";
-      case UNAUTHORIZED -> "Authentication is required.";
-      case FORBIDDEN -> "This caller may not use this resource.";
-      case NOT_FOUND -> "There is no such resource.";
-      case METHOD_NOT_ALLOWED -> "There is no such resource for this method.";
-      case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json.";
-      default ->
-          status.getCode() >= 500
-              ? "The request could not be completed; nothing was changed."
-              : "The request is not valid.";
-    };
   }
 
   /** Framework 400s (malformed JSON, a missing body) are reported on the field {@code body}. */

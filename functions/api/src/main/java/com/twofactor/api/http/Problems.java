@@ -33,6 +33,47 @@ public final class Problems {
     };
   }
 
+  /**
+   * The problem document of an error the framework answers itself (no route, malformed JSON, a
+   * refused origin, ...), with its status kept and a fixed detail per status, never an exception's
+   * message.
+   */
+  public static Problem framework(HttpStatus status, List<Problem.FieldError> errors) {
+    Problem template = of(codeFor(status), detailFor(status), errors).body();
+    return new Problem(
+        template.type(),
+        status.getReason(),
+        status.getCode(),
+        template.detail(),
+        template.code(),
+        template.errors());
+  }
+
+  private static ErrorCode codeFor(HttpStatus status) {
+    return switch (status) {
+      case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      case NOT_FOUND, METHOD_NOT_ALLOWED -> ErrorCode.NOT_FOUND;
+      case SERVICE_UNAVAILABLE -> ErrorCode.DEPENDENCY_UNAVAILABLE;
+      default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+    };
+  }
+
+  private static String detailFor(HttpStatus status) {
+    return switch (status) {
+      case BAD_REQUEST -> "The request is not valid.";
+      case UNAUTHORIZED -> "Authentication is required.";
+      case FORBIDDEN -> "This caller may not use this resource.";
+      case NOT_FOUND -> "There is no such resource.";
+      case METHOD_NOT_ALLOWED -> "There is no such resource for this method.";
+      case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json.";
+      default ->
+          status.getCode() >= 500
+              ? "The request could not be completed; nothing was changed."
+              : "The request is not valid.";
+    };
+  }
+
   public static MutableHttpResponse<Problem> of(TwoFactorException e) {
     List<Problem.FieldError> errors =
         e instanceof InvalidRequestException invalid

@@ -13,6 +13,7 @@ import io.micronaut.core.convert.ConversionService;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.CaseInsensitiveMutableHttpHeaders;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.exceptions.UriSyntaxException;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * is one whose path or query the router cannot read as a URI; and nothing escapes {@link
  * #handleRequest}: an unexpected throwable becomes a 500 {@code internal_error} problem with a
  * fixed detail and one log line naming only its class, so neither a stack trace nor request data
- * reaches the client or the log.
+ * reaches the client or the log. An error the framework answers past its error processor (its CORS
+ * filter refusing an origin) becomes a problem document too, with the same status.
  *
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
@@ -74,6 +76,12 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
       if (response == null || response.getStatusCode() == null) {
         LOG.error("request failed: internal_error (the function answered nothing)");
         return problem(event, ErrorCode.INTERNAL_ERROR, INTERNAL_DETAIL, null);
+      }
+      if (response.getStatusCode() >= 400 && !isProblem(response)) {
+        // An error the framework answered past its error processor (its CORS filter refusing an
+        // origin, for one): the client still gets a problem document, with the same status.
+        LOG.warn("request refused by the framework: {}", response.getStatusCode());
+        return problem(event, Problems.framework(frameworkStatus(response), null));
       }
       return response;
     } catch (UriSyntaxException unreadable) {
@@ -210,11 +218,28 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     return value == null || value.isBlank();
   }
 
+  private static boolean isProblem(APIGatewayProxyResponseEvent response) {
+    return Problem.MEDIA_TYPE.equals(
+        header(response.getHeaders(), response.getMultiValueHeaders(), HttpHeaders.CONTENT_TYPE));
+  }
+
+  /** The status of a framework answer; one HTTP does not know is an internal error. */
+  private static HttpStatus frameworkStatus(APIGatewayProxyResponseEvent response) {
+    try {
+      return HttpStatus.valueOf(response.getStatusCode());
+    } catch (IllegalArgumentException unknown) {
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+  }
+
   /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
   private APIGatewayProxyResponseEvent problem(
       APIGatewayProxyRequestEvent event, ErrorCode code, String detail, Problem.FieldError field) {
+    return problem(event, Problems.of(code, detail, field == null ? null : List.of(field)).body());
+  }
+
+  private APIGatewayProxyResponseEvent problem(APIGatewayProxyRequestEvent event, Problem body) {
     boolean head = event != null && "HEAD".equalsIgnoreCase(event.getHttpMethod());
-    Problem body = Problems.of(code, detail, field == null ? null : List.of(field)).body();
     String json;
     try {
       json = mapper().writeValueAsString(body);
@@ -274,15 +299,21 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
   }
 
   private static String requestHeader(APIGatewayProxyRequestEvent event, String name) {
-    if (event.getHeaders() != null) {
-      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+    return header(event.getHeaders(), event.getMultiValueHeaders(), name);
+  }
+
+  /** A header's (first) value in an event's or answer's two header maps, by name in any case. */
+  private static String header(
+      Map<String, String> single, Map<String, List<String>> multi, String name) {
+    if (single != null) {
+      for (Map.Entry<String, String> header : single.entrySet()) {
         if (name.equalsIgnoreCase(header.getKey())) {
           return header.getValue();
         }
       }
     }
-    if (event.getMultiValueHeaders() != null) {
-      for (Map.Entry<String, List<String>> header : event.getMultiValueHeaders().entrySet()) {
+    if (multi != null) {
+      for (Map.Entry<String, List<String>> header : multi.entrySet()) {
         if (name.equalsIgnoreCase(header.getKey())
             && header.getValue() != null
             && !header.getValue().isEmpty()) {

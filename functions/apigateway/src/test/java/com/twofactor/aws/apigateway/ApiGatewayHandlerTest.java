@@ -225,6 +225,24 @@ class ApiGatewayHandlerTest {
     assertThat(json(response)).containsEntry("code", "not_found");
   }
 
+  /**
+   * Found by ApiFuzzTest: an event without a Host header (API Gateway always sends one) and with a
+   * non-local Origin is refused by Micronaut's CORS filter as a drive-by-localhost call, with no
+   * body; the client still gets a problem document, with the framework's status.
+   */
+  @Test
+  void anErrorTheFrameworkAnswersWithoutABody_isAProblemDocument() throws IOException {
+    APIGatewayProxyRequestEvent event =
+        get("/two-factor")
+            .withHeaders(Map.of("Accept", "application/json", "Origin", "https://app.example.com"));
+
+    APIGatewayProxyResponseEvent response = invoke(event);
+
+    assertThat(response.getStatusCode()).isEqualTo(403);
+    assertThat(Responses.header(response, "Content-Type")).hasValue("application/problem+json");
+    assertThat(json(response)).containsEntry("code", "forbidden").containsEntry("status", 403);
+  }
+
   @Test
   void aRefusedHeadRequestHasNoBody() {
     APIGatewayProxyResponseEvent response =
