@@ -11,7 +11,10 @@ import io.micronaut.http.MutableHttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** The one place that turns an error code into an HTTP status, title and problem document. */
+/**
+ * The one place that turns an error code into an HTTP status, title and problem document, and the
+ * status of an error the framework answers itself into a problem document.
+ */
 public final class Problems {
   private Problems() {}
 

@@ -218,12 +218,21 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     return value == null || value.isBlank();
   }
 
+  /** Whether an answer is a problem document (its media type, whatever its case or parameters). */
   private static boolean isProblem(APIGatewayProxyResponseEvent response) {
-    return Problem.MEDIA_TYPE.equals(
-        header(response.getHeaders(), response.getMultiValueHeaders(), HttpHeaders.CONTENT_TYPE));
+    String type =
+        header(response.getHeaders(), response.getMultiValueHeaders(), HttpHeaders.CONTENT_TYPE);
+    try {
+      return type != null && Problem.MEDIA_TYPE.equalsIgnoreCase(MediaType.of(type).getName());
+    } catch (RuntimeException notAMediaType) {
+      return false;
+    }
   }
 
-  /** The status of a framework answer; one HTTP does not know is an internal error. */
+  /**
+   * The status of a framework answer; one Micronaut's {@link HttpStatus} does not name (none the
+   * framework or this code sets) becomes 500.
+   */
   private static HttpStatus frameworkStatus(APIGatewayProxyResponseEvent response) {
     try {
       return HttpStatus.valueOf(response.getStatusCode());
@@ -232,12 +241,12 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     }
   }
 
-  /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
   private APIGatewayProxyResponseEvent problem(
       APIGatewayProxyRequestEvent event, ErrorCode code, String detail, Problem.FieldError field) {
     return problem(event, Problems.of(code, detail, field == null ? null : List.of(field)).body());
   }
 
+  /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
   private APIGatewayProxyResponseEvent problem(APIGatewayProxyRequestEvent event, Problem body) {
     boolean head = event != null && "HEAD".equalsIgnoreCase(event.getHttpMethod());
     String json;
