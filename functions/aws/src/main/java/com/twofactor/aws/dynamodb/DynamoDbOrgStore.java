@@ -169,45 +169,50 @@ public final class DynamoDbOrgStore implements OrgStore {
   @Override
   public List<Affiliation> affiliationsOf(String userId) {
     List<String> ids = orgIdsOf(userId);
-    Map<String, Org> found = new HashMap<>();
-    Map<String, Membership> memberships = new HashMap<>();
-    List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    for (String orgId : ids) {
-      keys.add(OrgItem.key(orgId));
-      keys.add(MembershipItem.key(orgId, userId));
-    }
-    BatchReads.read(
-        dynamoDb,
-        table,
-        keys,
-        item -> {
-          if (OrgItem.SORT_KEY.equals(item.get("sk").s())) {
-            Org org = OrgItem.org(item);
-            found.put(org.orgId(), org);
-          } else {
-            Membership m = MembershipItem.membership(item);
-            memberships.put(m.orgId(), m);
-          }
-        });
-    List<Affiliation> affiliations = new ArrayList<>();
-    for (String orgId : ids) {
-      if (found.containsKey(orgId) && memberships.containsKey(orgId)) {
-        affiliations.add(new Affiliation(found.get(orgId), memberships.get(orgId)));
-      }
-    }
-    return affiliations;
+    Map<String, Map.Entry<Org, Membership>> found =
+        withTheirOrgs(
+            ids,
+            orgId -> MembershipItem.key(orgId, userId),
+            MembershipItem::membership,
+            Membership::orgId);
+    return ids.stream()
+        .filter(found::containsKey)
+        .map(id -> new Affiliation(found.get(id).getKey(), found.get(id).getValue()))
+        .toList();
   }
 
   /** One index query, then the invitations and their orgs in one batch read (up to 50). */
   @Override
   public List<PendingInvitation> invitationsOf(String userId) {
     List<String> ids = indexed(userId, InvitationItem.indexSortKey(""));
-    Map<String, String> names = new HashMap<>();
-    Map<String, Invitation> open = new HashMap<>();
+    Map<String, Map.Entry<Org, Invitation>> found =
+        withTheirOrgs(
+            ids,
+            orgId -> InvitationItem.key(orgId, userId),
+            InvitationItem::invitation,
+            Invitation::orgId);
+    return ids.stream()
+        .filter(found::containsKey)
+        .sorted()
+        .map(id -> new PendingInvitation(found.get(id).getValue(), found.get(id).getKey().name()))
+        .toList();
+  }
+
+  /**
+   * Each org of {@code orgIds} with the user's item of one kind in it (a membership, an
+   * invitation), read in one batch, by org id; an org missing either is left out.
+   */
+  private <T> Map<String, Map.Entry<Org, T>> withTheirOrgs(
+      List<String> orgIds,
+      Function<String, Map<String, AttributeValue>> userItemKey,
+      Function<Map<String, AttributeValue>, T> userItem,
+      Function<T, String> orgIdOf) {
+    Map<String, Org> orgs = new HashMap<>();
+    Map<String, T> items = new HashMap<>();
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    for (String orgId : ids) {
+    for (String orgId : orgIds) {
       keys.add(OrgItem.key(orgId));
-      keys.add(InvitationItem.key(orgId, userId));
+      keys.add(userItemKey.apply(orgId));
     }
     BatchReads.read(
         dynamoDb,
@@ -216,17 +221,20 @@ public final class DynamoDbOrgStore implements OrgStore {
         item -> {
           if (OrgItem.SORT_KEY.equals(item.get("sk").s())) {
             Org org = OrgItem.org(item);
-            names.put(org.orgId(), org.name());
+            orgs.put(org.orgId(), org);
           } else {
-            Invitation invitation = InvitationItem.invitation(item);
-            open.put(invitation.orgId(), invitation);
+            T mapped = userItem.apply(item);
+            items.put(orgIdOf.apply(mapped), mapped);
           }
         });
-    return ids.stream()
-        .filter(id -> names.containsKey(id) && open.containsKey(id))
-        .sorted()
-        .map(id -> new PendingInvitation(open.get(id), names.get(id)))
-        .toList();
+    Map<String, Map.Entry<Org, T>> both = new HashMap<>();
+    orgs.forEach(
+        (orgId, org) -> {
+          if (items.containsKey(orgId)) {
+            both.put(orgId, Map.entry(org, items.get(orgId)));
+          }
+        });
+    return both;
   }
 
   /** The org ids in the user's index entries whose sort key starts with {@code prefix}. */
