@@ -17,6 +17,7 @@ public enum ErrorCode {
   LAST_OWNER("last_owner"),
   TOO_MANY_ATTEMPTS("too_many_attempts"),
   SMS_RATE_LIMITED("sms_rate_limited"),
+  KEY_ROTATED_RECENTLY("key_rotated_recently"),
   DEPENDENCY_UNAVAILABLE("dependency_unavailable"),
   INTERNAL_ERROR("internal_error");
 

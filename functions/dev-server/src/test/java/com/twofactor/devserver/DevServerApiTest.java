@@ -361,6 +361,29 @@ class DevServerApiTest {
   }
 
   @Test
+  void branchKeyRotation_keepsEarlierSecretsWorking_andComesAtMostOnceAnHour() {
+    String before = enroll("rosa");
+    String rotation = "{\"actor\":\"ops:jane\",\"reason\":\"yearly\"}";
+    clock.advance(java.time.Duration.ofHours(1));
+
+    Answer rotated = api.post("/internal/branch-key/rotations", null, rotation);
+    Answer again = api.post("/internal/branch-key/rotations", null, rotation);
+
+    assertThat(rotated.status()).isEqualTo(201);
+    int version = (Integer) rotated.json().get("version");
+    assertThat(rotated.json()).containsEntry("previousVersion", version - 1);
+    assertThat(again.status()).isEqualTo(429);
+    assertThat(again.json()).containsEntry("code", "key_rotated_recently");
+    assertThat(again.retryAfter()).isEqualTo("3600");
+    // Sealed under the version before, and under the new one: both open.
+    String after = enroll("sam");
+    assertThat(verify("rosa", TotpCodes.nextAfter(Base32.decode(before), clock.instant())).status())
+        .isEqualTo(200);
+    assertThat(verify("sam", TotpCodes.nextAfter(Base32.decode(after), clock.instant())).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void logs_neverContainASecretOrACode() {
     String secret = enroll("judy");

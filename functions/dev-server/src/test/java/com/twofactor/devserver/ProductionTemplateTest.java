@@ -74,18 +74,40 @@ class ProductionTemplateTest {
         .hasSize(2);
   }
 
+  /**
+   * Every function serving an IAM-authorized route gets the list: without it the function refuses
+   * every caller, listed or not (as admin reset and the internal org routes once did on AWS).
+   */
   @Test
-  void internalRoutes_theFunctionChecksTheSameList() throws IOException {
-    Map<String, Object> variables =
-        (Map<String, Object>)
-            ((Map<String, Object>) props("VerificationFunction").get("Environment"))
-                .get("Variables");
+  void internalRoutes_everyFunctionServingOneChecksTheSameList() throws IOException {
+    List<String> serving =
+        functions().stream()
+            .filter(
+                function ->
+                    ((Map<String, Map<String, Object>>)
+                            props(function).getOrDefault("Events", Map.of()))
+                        .values().stream()
+                            .map(e -> (Map<String, Object>) e.get("Properties"))
+                            .map(p -> (Map<String, Object>) p.getOrDefault("Auth", Map.of()))
+                            .anyMatch(auth -> "AWS_IAM".equals(auth.get("Authorizer"))))
+            .toList();
+    assertThat(serving)
+        .containsExactlyInAnyOrder(
+            "DisableFunction", "OrgEnforcementFunction", "VerificationFunction");
 
-    assertThat(variables.get("TWO_FACTOR_INTERNAL_CALLER_ROLE_ARNS"))
-        .isEqualTo(Map.of("!Join", List.of(",", Map.of("!Ref", "InternalCallerRoleArns"))));
+    for (String function : serving) {
+      Map<String, Object> variables =
+          (Map<String, Object>)
+              ((Map<String, Object>) props(function).getOrDefault("Environment", Map.of()))
+                  .getOrDefault("Variables", Map.of());
+      assertThat(variables.get("TWO_FACTOR_INTERNAL_CALLER_ROLE_ARNS"))
+          .as(function)
+          .isEqualTo(Map.of("!Join", List.of(",", Map.of("!Ref", "InternalCallerRoleArns"))));
+    }
     assertThat(
             Files.readString(
-                root.resolve("functions/verification/src/main/resources/application.properties")))
+                root.resolve(
+                    "functions/apigateway/src/main/resources/two-factor-defaults.properties")))
         .contains("two-factor.internal-callers.role-arns=${TWO_FACTOR_INTERNAL_CALLER_ROLE_ARNS:}");
   }
 

@@ -1,8 +1,8 @@
 package com.twofactor.disable;
 
 import com.twofactor.api.http.TrustedBackend;
-import com.twofactor.api.json.AdminResetRequest;
 import com.twofactor.api.json.FieldChecks;
+import com.twofactor.api.json.OperatorRequest;
 import com.twofactor.api.json.StatusResponse;
 import com.twofactor.core.service.AdminResetService;
 import io.micronaut.http.annotation.Body;
@@ -22,7 +22,7 @@ public class AdminResetController {
 
   @Post("/internal/users/{userId}/two-factor/reset")
   public StatusResponse reset(
-      TrustedBackend backend, @PathVariable String userId, @Body AdminResetRequest request) {
+      TrustedBackend backend, @PathVariable String userId, @Body OperatorRequest request) {
     FieldChecks.start().userId(userId).nested(request).orThrow();
     return StatusResponse.from(
         reset.reset(backend.auditActor(), userId, request.actor(), request.reason()));

@@ -27,6 +27,8 @@ class DisableEventsTest extends ApiEventsContract {
         entry("disable-without-verification.json", invalid("verification")),
         entry("internal-admin-reset.json", problem(404, "not_found")),
         entry("internal-admin-reset-without-iam-caller.json", problem(403, "forbidden")),
-        entry("internal-admin-reset-without-reason.json", invalid("reason")));
+        entry("internal-admin-reset-without-reason.json", invalid("reason")),
+        entry("internal-branch-key-rotation.json", answer(201)),
+        entry("internal-branch-key-rotation-without-iam-caller.json", problem(403, "forbidden")));
   }
 }

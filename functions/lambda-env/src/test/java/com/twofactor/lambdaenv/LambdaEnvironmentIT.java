@@ -59,7 +59,11 @@ class LambdaEnvironmentIT {
   @BeforeAll
   void load() {
     root = Path.of(System.getProperty("project.root"));
-    template = SamFunctions.load(root);
+    // The back end the internal events of events/ sign as (its session:
+    // assumed-role/login-backend).
+    template =
+        SamFunctions.load(
+            root, Map.of("InternalCallerRoleArns", "arn:aws:iam::123456789012:role/login-backend"));
   }
 
   @Test
@@ -95,9 +99,11 @@ class LambdaEnvironmentIT {
   }
 
   /**
-   * Runs one scenario through all functions on a fresh table: enrol TOTP and SMS, verify, spend a
-   * backup code, create an organization, the three sign-in triggers, and remove TOTP with another
-   * backup code. Returns the (closed) processes for checks on their runtime API.
+   * Runs one scenario through all functions on a fresh table: an operator's branch-key rotation
+   * (which makes the first key), enrol TOTP and SMS, verify, spend a backup code, create an
+   * organization, the three sign-in triggers, remove TOTP with another backup code, and a second
+   * rotation (refused within the hour). Returns the (closed) processes for checks on their runtime
+   * API.
    */
   private List<LambdaProcess> everyFunctionAnswers(String mode, Map<String, String> runtimeEnv) {
     String table = "two-factor-lambda-" + mode + "-" + UUID.randomUUID();
@@ -121,6 +127,18 @@ class LambdaEnvironmentIT {
     try {
       String secret;
       List<String> backupCodes;
+
+      {
+        // An operator's rotation on a new deployment makes its first branch key: an internal
+        // route (the caller list from the template's parameter) and a KMS Encrypt from the jar.
+        // Every other function then opens that key.
+        LambdaProcess disable = functions.get("DisableFunction");
+        Api rotated = Api.of(disable.invoke(read("disable/internal-branch-key-rotation.json")));
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+        assertThat(rotated.json())
+            .containsEntry("version", 1)
+            .containsEntry("previousVersion", null);
+      }
 
       {
         LambdaProcess enrollment = functions.get("EnrollmentFunction");
@@ -175,6 +193,9 @@ class LambdaEnvironmentIT {
         LambdaProcess orgs = functions.get("OrgEnforcementFunction");
         Api created = Api.of(orgs.invoke(event("org-enforcement/create-org.json", null)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // A listed back end gets past the caller check: the event's org does not exist.
+        Api internal = Api.of(orgs.invoke(read("org-enforcement/internal-put-member.json")));
+        assertThat(internal.status()).as(internal.body()).isEqualTo(404);
       }
 
       {
@@ -220,6 +241,10 @@ class LambdaEnvironmentIT {
                             + backupCodes.get(1)
                             + "\"},\"method\":\"totp\"}")));
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+        Api again = Api.of(disable.invoke(read("disable/internal-branch-key-rotation.json")));
+        assertThat(again.status()).as(again.body()).isEqualTo(429);
+        assertThat(again.json()).containsEntry("code", "key_rotated_recently");
       }
 
       {

@@ -2,6 +2,7 @@ package com.twofactor.wiring;
 
 import com.twofactor.core.events.SecurityEventMapper;
 import com.twofactor.core.port.AuditLog;
+import com.twofactor.core.port.BranchKeyRotation;
 import com.twofactor.core.port.LoggingAuditLog;
 import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.OrgStore;
@@ -12,6 +13,7 @@ import com.twofactor.core.port.TwoFactorStore;
 import com.twofactor.core.service.AdminResetService;
 import com.twofactor.core.service.BackupCodePolicy;
 import com.twofactor.core.service.BackupCodeService;
+import com.twofactor.core.service.BranchKeyRotationService;
 import com.twofactor.core.service.DisableService;
 import com.twofactor.core.service.LockoutPolicy;
 import com.twofactor.core.service.OrgService;
@@ -24,6 +26,7 @@ import com.twofactor.core.service.VerificationService;
 import com.twofactor.core.sms.PhoneNumbers;
 import com.twofactor.core.sms.SmsMessages;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -111,6 +114,14 @@ public class DomainFactory {
       Clock clock,
       BackupCodePolicy backupPolicy) {
     return new AdminResetService(store, orgs, audit, clock, backupPolicy);
+  }
+
+  /** Only where the function holds the branch key (the AWS adapters, or the in-memory ports). */
+  @Singleton
+  @Requires(beans = BranchKeyRotation.class)
+  BranchKeyRotationService branchKeyRotationService(
+      BranchKeyRotation keys, AuditLog audit, Clock clock) {
+    return new BranchKeyRotationService(keys, audit, clock);
   }
 
   @Singleton

@@ -30,7 +30,8 @@ public final class Problems {
           OWNERS_WITHOUT_TWO_FACTOR,
           LAST_OWNER ->
           HttpStatus.CONFLICT;
-      case TOO_MANY_ATTEMPTS, SMS_RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+      case TOO_MANY_ATTEMPTS, SMS_RATE_LIMITED, KEY_ROTATED_RECENTLY ->
+          HttpStatus.TOO_MANY_REQUESTS;
       case DEPENDENCY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
     };

@@ -3,6 +3,7 @@ package com.twofactor.aws.keys;
 import com.twofactor.aws.snapstart.PrimingScope;
 import com.twofactor.core.DependencyUnavailableException;
 import com.twofactor.core.SecretIntegrityException;
+import com.twofactor.core.port.BranchKeyRotation;
 import com.twofactor.core.port.BranchKeys;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,9 +30,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
  *
  * <p><b>Creation.</b> The first use in a deployment finds no item, draws version 1, seals it and
  * stores it with a put conditional on no item existing; an instance that loses that race reads the
- * winner's. <b>Rotation.</b> {@link #rotate()} adds version {@code current + 1} with a put
+ * winner's. <b>Rotation.</b> {@link #rotate(int)} adds version {@code current + 1} with a put
  * conditional on {@code current} being unchanged, keeping every earlier version, so everything
- * sealed before stays readable; other instances start sealing under it when their copy expires.
+ * sealed before stays readable; other instances start sealing under it when their copy expires. The
+ * item records when version 1 was created ({@code createdAt}) and when the current version was made
+ * current ({@code rotatedAt}).
  *
  * <p><b>Caching.</b> An instance reads the item and opens (KMS {@code Decrypt}) each version it
  * needs at most once per {@link #MAX_AGE} of the injected clock: a warm login makes no KMS call,
@@ -43,7 +47,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * <p>Thread-safe: the copy is an immutable snapshot in a volatile field, replaced under a lock;
  * versions are opened through a concurrent map, once each.
  */
-public final class TableBranchKeys implements BranchKeys {
+public final class TableBranchKeys implements BranchKeys, BranchKeyRotation {
   /** The key's name, and the {@code purpose} of its KMS encryption context. */
   public static final String NAME = "branch-key";
 
@@ -52,6 +56,8 @@ public final class TableBranchKeys implements BranchKeys {
 
   private static final int KEY_BYTES = 32;
   private static final String CURRENT = "current";
+  private static final String CREATED_AT = "createdAt";
+  private static final String ROTATED_AT = "rotatedAt";
 
   private final SealedKeyTable table;
   private final SecureRandom random;
@@ -99,26 +105,36 @@ public final class TableBranchKeys implements BranchKeys {
     return open(known, version);
   }
 
-  /**
-   * Adds a version and makes it current; earlier versions stay readable. Creates version 1 when the
-   * deployment has none yet.
-   *
-   * @return the new current version
-   * @throws DependencyUnavailableException when DynamoDB or KMS fails, or another rotation ran at
-   *     the same moment (try again)
-   */
-  public int rotate() {
+  @Override
+  public Optional<CurrentVersion> currentVersion() {
     Map<String, AttributeValue> item = table.read(NAME);
+    if (item == null) {
+      return Optional.empty();
+    }
+    AttributeValue since = item.getOrDefault(ROTATED_AT, item.get(CREATED_AT));
+    return Optional.of(
+        new CurrentVersion(Integer.parseInt(item.get(CURRENT).n()), Instant.parse(since.s())));
+  }
+
+  /**
+   * Adds version {@code expected + 1} with a put conditional on {@code current} still being {@code
+   * expected}, keeping every earlier version; creates version 1 when {@code expected} is 0. This
+   * instance uses the new version at once; others when their copy expires.
+   */
+  @Override
+  public boolean rotate(int expected) {
+    Map<String, AttributeValue> item = table.read(NAME);
+    if ((item == null ? 0 : Integer.parseInt(item.get(CURRENT).n())) != expected) {
+      return false;
+    }
     if (item == null) {
       Snapshot created = create();
       if (created != null) {
         snapshot = created;
-        return created.current();
       }
-      item = table.read(NAME);
+      return created != null;
     }
-    int previous = Integer.parseInt(item.get(CURRENT).n());
-    int next = previous + 1;
+    int next = expected + 1;
     byte[] material = new byte[KEY_BYTES];
     random.nextBytes(material);
     try {
@@ -127,21 +143,20 @@ public final class TableBranchKeys implements BranchKeys {
       updated.remove("sk");
       updated.put(attribute(next), AttributeValue.fromB(table.seal(material, context(next))));
       updated.put(CURRENT, AttributeValue.fromN(Integer.toString(next)));
-      updated.put("rotatedAt", AttributeValue.fromS(clock.instant().toString()));
+      updated.put(ROTATED_AT, AttributeValue.fromS(clock.instant().toString()));
       if (!table.write(
           NAME,
           updated,
-          "#current = :previous",
+          "#current = :expected",
           Map.of("#current", CURRENT),
-          Map.of(":previous", AttributeValue.fromN(Integer.toString(previous))))) {
-        throw new DependencyUnavailableException(
-            "DynamoDB PutItem", new IllegalStateException("another rotation ran at once"));
+          Map.of(":expected", AttributeValue.fromN(Integer.toString(expected))))) {
+        return false;
       }
     } finally {
       Arrays.fill(material, (byte) 0);
     }
     forget();
-    return next;
+    return true;
   }
 
   /** Drops every key and the item this instance holds; the next use reads them anew. */
@@ -209,7 +224,7 @@ public final class TableBranchKeys implements BranchKeys {
               AttributeValue.fromN("1"),
               attribute(1),
               AttributeValue.fromB(sealed),
-              "createdAt",
+              CREATED_AT,
               AttributeValue.fromS(clock.instant().toString()));
       if (!table.write(NAME, item, "attribute_not_exists(pk)", Map.of(), Map.of())) {
         return null;

@@ -9,13 +9,17 @@ import com.twofactor.aws.testing.FakeKms;
 import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.model.Ciphertext;
+import com.twofactor.core.port.BranchKeyRotation.CurrentVersion;
 import com.twofactor.core.port.BranchKeys.BranchKey;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.core.service.BranchKeyRotationService;
 import com.twofactor.testkit.MutableClock;
+import com.twofactor.testkit.RecordingAuditLog;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +143,7 @@ class TableBranchKeysTest {
     Ciphertext underOne = cipher.encrypt(SECRET, ALICE);
 
     TableBranchKeys operator = anotherInstance();
-    assertThat(operator.rotate()).isEqualTo(2);
+    assertThat(operator.rotate(1)).isTrue();
     Ciphertext underTwo = cipherOver(operator).encrypt(SECRET, ALICE);
 
     assertThat(ByteBuffer.wrap(underTwo.bytes()).getInt(5)).isEqualTo(2);
@@ -160,11 +164,96 @@ class TableBranchKeysTest {
   }
 
   @Test
+  void currentVersion_isEmptyBeforeFirstUse_thenSaysSinceWhen() {
+    TableBranchKeys operator = anotherInstance();
+    assertThat(operator.currentVersion()).isEmpty();
+
+    Instant created = clock.instant();
+    anotherInstance().current();
+    clock.advance(Duration.ofHours(2));
+    assertThat(operator.currentVersion()).contains(new CurrentVersion(1, created));
+
+    Instant rotated = clock.instant();
+    assertThat(operator.rotate(1)).isTrue();
+    clock.advance(Duration.ofHours(2));
+    assertThat(operator.currentVersion()).contains(new CurrentVersion(2, rotated));
+  }
+
+  @Test
+  void rotate_fromNoKey_makesVersionOne_andFromAStaleVersion_changesNothing() {
+    TableBranchKeys operator = anotherInstance();
+    assertThat(operator.rotate(0)).isTrue();
+    assertThat(storedItem().get("current").n()).isEqualTo("1");
+    assertThat(operator.rotate(1)).isTrue();
+    Map<String, AttributeValue> afterTwo = storedItem();
+    aws.calls.reset();
+
+    assertThat(anotherInstance().rotate(1)).isFalse();
+    assertThat(anotherInstance().rotate(0)).isFalse();
+
+    assertThat(storedItem()).isEqualTo(afterTwo);
+    assertThat(aws.calls.calls()).doesNotContain("Kms.Encrypt", "DynamoDb.PutItem");
+  }
+
+  @Test
+  void aRotationThroughTheService_costsTwoReadsOneKmsEncryptAndOneConditionalPut() {
+    anotherInstance().current();
+    clock.advance(BranchKeyRotationService.MIN_INTERVAL);
+    TableBranchKeys operator = anotherInstance();
+    aws.calls.reset();
+
+    new BranchKeyRotationService(operator, new RecordingAuditLog(), clock)
+        .rotate("internal:test", "ops:jane", "yearly");
+
+    assertThat(aws.calls.calls())
+        .containsExactly("DynamoDb.GetItem", "DynamoDb.GetItem", "Kms.Encrypt", "DynamoDb.PutItem");
+  }
+
+  @Test
+  void concurrentRotationsFromOneVersion_addExactlyOneVersion() throws Exception {
+    anotherInstance().current();
+    int operators = 6;
+    List<TableBranchKeys> instances = new ArrayList<>();
+    for (int i = 0; i < operators; i++) {
+      instances.add(anotherInstance());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(operators);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> rotated = new ArrayList<>();
+    try {
+      for (TableBranchKeys instance : instances) {
+        rotated.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return instance.rotate(1);
+                }));
+      }
+      go.countDown();
+      int won = 0;
+      for (Future<Boolean> result : rotated) {
+        won += result.get() ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    Map<String, AttributeValue> item = storedItem();
+    assertThat(item.get("current").n()).isEqualTo("2");
+    assertThat(item.keySet()).filteredOn(name -> name.matches("v[0-9]+")).containsOnly("v1", "v2");
+    // Every instance, the losers included, opens what the winner sealed under version 2.
+    for (TableBranchKeys instance : instances) {
+      assertThat(instance.version(2).key().getEncoded())
+          .isEqualTo(instances.get(0).version(2).key().getEncoded());
+    }
+  }
+
+  @Test
   void aCiphertextRelabelledWithAnotherVersion_isRefused() {
     TableBranchKeys instance = anotherInstance();
     BranchKeySecretCipher cipher = cipherOver(instance);
     byte[] bytes = cipher.encrypt(SECRET, ALICE).bytes();
-    instance.rotate();
+    assertThat(instance.rotate(1)).isTrue();
     ByteBuffer.wrap(bytes).putInt(5, 2);
 
     assertThatThrownBy(() -> cipher.decrypt(Ciphertext.of(bytes), ALICE))

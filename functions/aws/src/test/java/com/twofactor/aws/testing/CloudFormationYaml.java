@@ -33,9 +33,20 @@ public final class CloudFormationYaml {
     }
   }
 
+  /**
+   * A mapping that repeats a key is an error to cfn-lint, and a lenient reader keeps only the last
+   * value without a word (the template once gave {@code AllowedOrigins} the alarm topic's
+   * description that way); this reader refuses it, so every template test fails on one.
+   */
+  private static LoaderOptions strict() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    return options;
+  }
+
   private static final class IntrinsicsConstructor extends SafeConstructor {
     IntrinsicsConstructor() {
-      super(new LoaderOptions());
+      super(strict());
       yamlMultiConstructors.put(
           "!",
           new AbstractConstruct() {

@@ -1,14 +1,15 @@
 package com.twofactor.testkit.ports;
 
+import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.port.NumberSendLog;
 import com.twofactor.core.port.PhoneNumberDigest;
 import com.twofactor.core.port.SecretCipher;
 import com.twofactor.core.sms.HmacPhoneNumberDigest;
+import com.twofactor.testkit.InMemoryBranchKeys;
 import com.twofactor.testkit.InMemoryNumberSendLog;
 import com.twofactor.testkit.InMemoryOrgStore;
 import com.twofactor.testkit.InMemorySmsOutbox;
 import com.twofactor.testkit.InMemoryTwoFactorStore;
-import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
@@ -53,10 +54,21 @@ public class InMemoryPortsFactory {
     return new InMemorySmsOutbox(clock);
   }
 
+  /** Also injectable as its ports, so the dev server's rotation route turns the keys it uses. */
   @Singleton
   @Primary
-  SecretCipher localCipher(SecureRandom random) {
-    return new LocalAesGcmSecretCipher(random);
+  InMemoryBranchKeys inMemoryBranchKeys(SecureRandom random, Clock clock) {
+    return new InMemoryBranchKeys(random, clock);
+  }
+
+  /**
+   * The AWS functions' cipher over in-memory branch keys: the same sealing, HKDF and backup-code
+   * pepper as deployed; no earlier scheme to read.
+   */
+  @Singleton
+  @Primary
+  SecretCipher branchKeyCipher(InMemoryBranchKeys branchKeys, SecureRandom random) {
+    return new BranchKeySecretCipher(branchKeys, random, null);
   }
 
   @Singleton

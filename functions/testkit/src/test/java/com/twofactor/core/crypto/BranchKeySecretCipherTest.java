@@ -7,9 +7,11 @@ import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
+import com.twofactor.testkit.InMemoryBranchKeys;
 import com.twofactor.testkit.LocalAesGcmSecretCipher;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Clock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +22,13 @@ class BranchKeySecretCipherTest {
       EncryptionContext.of("alice", Purpose.TOTP_SECRET);
 
   private final SecureRandom random = new SecureRandom();
-  private final FixedBranchKeys keys = new FixedBranchKeys();
+  private final InMemoryBranchKeys keys = new InMemoryBranchKeys(random, Clock.systemUTC());
   private final LocalAesGcmSecretCipher legacy = new LocalAesGcmSecretCipher(random);
   private final BranchKeySecretCipher cipher = new BranchKeySecretCipher(keys, random, legacy);
+
+  private void rotate() {
+    assertThat(keys.rotate(keys.current().version())).isTrue();
+  }
 
   @Test
   void roundTripsAndNamesTheBranchKeyVersionInAHeader() {
@@ -63,7 +69,7 @@ class BranchKeySecretCipherTest {
   @Test
   void refusesACiphertextWhoseVersionWasChangedToAnother() {
     Ciphertext sealed = cipher.encrypt(SECRET, ALICE_TOTP);
-    keys.rotate();
+    rotate();
     byte[] bytes = sealed.bytes();
     ByteBuffer.wrap(bytes).putInt(5, 2);
 
@@ -92,7 +98,7 @@ class BranchKeySecretCipherTest {
   @Test
   void afterRotation_sealsUnderTheNewVersionAndStillOpensTheOld() {
     Ciphertext old = cipher.encrypt(SECRET, ALICE_TOTP);
-    keys.rotate();
+    rotate();
 
     Ciphertext fresh = cipher.encrypt(SECRET, ALICE_TOTP);
 
@@ -133,7 +139,7 @@ class BranchKeySecretCipherTest {
   @Test
   void pepper_isPerVersionAndNeverTheBranchKeyItself() {
     Pepper first = cipher.currentPepper().orElseThrow();
-    keys.rotate();
+    rotate();
     Pepper second = cipher.currentPepper().orElseThrow();
 
     assertThat(first.version()).isEqualTo(1);
