@@ -27,7 +27,7 @@ final class DevBanner implements ApplicationEventListener<ServerStartupEvent> {
                      client dev-server-client), or the X-Dev-User header (anyone can set it);
                      /internal/* is open
           State:     in memory, lost when this process stops
-          Secrets:   encrypted with a local AES-GCM key made at start-up
+          Secrets:   sealed as on AWS, under branch keys kept in memory (no KMS)
           SMS:       not sent; printed here and listed at GET /dev/sms-outbox
           Triggers:  POST /dev/invoke/{FunctionLogicalId} runs a Cognito trigger of template.yaml
           Try:       curl -H 'X-Dev-User: alice' {}/two-factor

@@ -6,6 +6,7 @@ import com.twofactor.core.port.BranchKeys;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,13 +53,13 @@ public final class InMemoryBranchKeys implements BranchKeys, BranchKeyRotation {
   }
 
   @Override
-  public synchronized boolean rotate(int expected) {
+  public synchronized Optional<Instant> rotate(int expected) {
     int now = current == null ? 0 : current.version();
     if (now != expected) {
-      return false;
+      return Optional.empty();
     }
     add(expected + 1);
-    return true;
+    return Optional.of(current.since());
   }
 
   private void add(int version) {

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Reads every {@value #RESOURCE} on the class path into one property source that ranks just below
  * {@code application.properties}: the settings all functions share are written once (here, and the
- * API functions' CORS in the apigateway module), and a function's own {@code
+ * API functions' CORS and internal callers in the apigateway module), and a function's own {@code
  * application.properties} says only what differs, overriding a default where it must. Micronaut
  * itself reads only the first {@code application.properties} it finds, which is why the shared file
  * has a name of its own. A shaded jar holds one {@value #RESOURCE}: function-parent.xml appends the

@@ -118,7 +118,15 @@ public final class Problems {
     return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(body);
   }
 
+  /**
+   * Whole seconds, rounded up: a client that waits exactly this long is never early (at least 1).
+   */
+  static String retryAfterSeconds(Duration wait) {
+    long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+    return Long.toString(Math.max(1, seconds));
+  }
+
   private static void retryAfter(MutableHttpResponse<?> response, Duration wait) {
-    response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+    response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait));
   }
 }

@@ -44,8 +44,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * snapshot, and {@link #forget()} (before a snapshot and after each restore) drops what an instance
  * holds.
  *
- * <p>Thread-safe: the copy is an immutable snapshot in a volatile field, replaced under a lock;
- * versions are opened through a concurrent map, once each.
+ * <p>Thread-safe: the copy is an immutable snapshot in a volatile field, loaded under a lock
+ * (rotating and forgetting only drop or replace it, so a read that was under way when this instance
+ * rotated may keep the version before for up to {@link #MAX_AGE}); versions are opened through a
+ * concurrent map, once each.
  */
 public final class TableBranchKeys implements BranchKeys, BranchKeyRotation {
   /** The key's name, and the {@code purpose} of its KMS encryption context. */
@@ -119,44 +121,59 @@ public final class TableBranchKeys implements BranchKeys, BranchKeyRotation {
   /**
    * Adds version {@code expected + 1} with a put conditional on {@code current} still being {@code
    * expected}, keeping every earlier version; creates version 1 when {@code expected} is 0. This
-   * instance uses the new version at once; others when their copy expires.
+   * instance's next read sees the new version; other instances' when their copy expires.
    */
   @Override
-  public boolean rotate(int expected) {
+  public Optional<Instant> rotate(int expected) {
     Map<String, AttributeValue> item = table.read(NAME);
     if ((item == null ? 0 : Integer.parseInt(item.get(CURRENT).n())) != expected) {
-      return false;
+      return Optional.empty();
     }
     if (item == null) {
       Snapshot created = create();
-      if (created != null) {
-        snapshot = created;
+      if (created == null) {
+        return Optional.empty();
       }
-      return created != null;
+      snapshot = created;
+      // Made by this call: read at the instant it stored as createdAt.
+      return Optional.of(created.readAt());
     }
     int next = expected + 1;
+    Instant now = clock.instant();
     byte[] material = new byte[KEY_BYTES];
     random.nextBytes(material);
     try {
+      AttributeValue sealed = AttributeValue.fromB(table.seal(material, context(next)));
       Map<String, AttributeValue> updated = new HashMap<>(item);
       updated.remove("pk");
       updated.remove("sk");
-      updated.put(attribute(next), AttributeValue.fromB(table.seal(material, context(next))));
+      updated.put(attribute(next), sealed);
       updated.put(CURRENT, AttributeValue.fromN(Integer.toString(next)));
-      updated.put(ROTATED_AT, AttributeValue.fromS(clock.instant().toString()));
+      updated.put(ROTATED_AT, AttributeValue.fromS(now.toString()));
       if (!table.write(
-          NAME,
-          updated,
-          "#current = :expected",
-          Map.of("#current", CURRENT),
-          Map.of(":expected", AttributeValue.fromN(Integer.toString(expected))))) {
-        return false;
+              NAME,
+              updated,
+              "#current = :expected",
+              Map.of("#current", CURRENT),
+              Map.of(":expected", AttributeValue.fromN(Integer.toString(expected))))
+          && !landed(next, sealed)) {
+        return Optional.empty();
       }
     } finally {
       Arrays.fill(material, (byte) 0);
     }
     forget();
-    return true;
+    return Optional.of(now);
+  }
+
+  /**
+   * Whether a put refused by its condition was this instance's own after all: the SDK retries a
+   * call whose answer was lost, and the retry of a put that had landed fails its condition. The
+   * sealed bytes name the writer, since KMS never returns the same ciphertext twice.
+   */
+  private boolean landed(int version, AttributeValue sealed) {
+    Map<String, AttributeValue> stored = table.read(NAME);
+    return stored != null && sealed.equals(stored.get(attribute(version)));
   }
 
   /** Drops every key and the item this instance holds; the next use reads them anew. */
@@ -209,36 +226,43 @@ public final class TableBranchKeys implements BranchKeys, BranchKeyRotation {
             "DynamoDB GetItem", new IllegalStateException("the key vanished after a lost race"));
       }
     }
-    return snapshotOf(item, new ConcurrentHashMap<>());
+    return snapshotOf(item, new ConcurrentHashMap<>(), clock.instant());
   }
 
   /** Version 1 stored by this instance, or null when another instance stored one first. */
   private Snapshot create() {
+    Instant now = clock.instant();
     byte[] material = new byte[KEY_BYTES];
     random.nextBytes(material);
     try {
-      SdkBytes sealed = table.seal(material, context(1));
+      AttributeValue sealed = AttributeValue.fromB(table.seal(material, context(1)));
       Map<String, AttributeValue> item =
           Map.of(
               CURRENT,
               AttributeValue.fromN("1"),
               attribute(1),
-              AttributeValue.fromB(sealed),
+              sealed,
               CREATED_AT,
-              AttributeValue.fromS(clock.instant().toString()));
-      if (!table.write(NAME, item, "attribute_not_exists(pk)", Map.of(), Map.of())) {
+              AttributeValue.fromS(now.toString()));
+      if (!table.write(NAME, item, "attribute_not_exists(pk)", Map.of(), Map.of())
+          && !landed(1, sealed)) {
         return null;
       }
       ConcurrentHashMap<Integer, BranchKey> opened = new ConcurrentHashMap<>();
       opened.put(1, new BranchKey(1, new SecretKeySpec(material, "AES")));
-      return snapshotOf(item, opened);
+      return snapshotOf(item, opened, now);
     } finally {
       Arrays.fill(material, (byte) 0);
     }
   }
 
+  /**
+   * The copy of {@code item} read (or, for a key this instance made, written) at {@code readAt}.
+   */
   private Snapshot snapshotOf(
-      Map<String, AttributeValue> item, ConcurrentHashMap<Integer, BranchKey> opened) {
+      Map<String, AttributeValue> item,
+      ConcurrentHashMap<Integer, BranchKey> opened,
+      Instant readAt) {
     Map<Integer, SdkBytes> sealed = new HashMap<>();
     item.forEach(
         (name, value) -> {
@@ -247,7 +271,7 @@ public final class TableBranchKeys implements BranchKeys, BranchKeyRotation {
           }
         });
     int current = Integer.parseInt(item.get(CURRENT).n());
-    return new Snapshot(clock.instant(), current, Map.copyOf(sealed), opened);
+    return new Snapshot(readAt, current, Map.copyOf(sealed), opened);
   }
 
   private BranchKey open(Snapshot known, int version) {

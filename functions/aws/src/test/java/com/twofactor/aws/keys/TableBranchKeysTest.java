@@ -16,6 +16,9 @@ import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.service.BranchKeyRotationService;
 import com.twofactor.testkit.MutableClock;
 import com.twofactor.testkit.RecordingAuditLog;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,7 +147,7 @@ class TableBranchKeysTest {
     Ciphertext underOne = cipher.encrypt(SECRET, ALICE);
 
     TableBranchKeys operator = anotherInstance();
-    assertThat(operator.rotate(1)).isTrue();
+    assertThat(operator.rotate(1)).isPresent();
     Ciphertext underTwo = cipherOver(operator).encrypt(SECRET, ALICE);
 
     assertThat(ByteBuffer.wrap(underTwo.bytes()).getInt(5)).isEqualTo(2);
@@ -174,7 +178,7 @@ class TableBranchKeysTest {
     assertThat(operator.currentVersion()).contains(new CurrentVersion(1, created));
 
     Instant rotated = clock.instant();
-    assertThat(operator.rotate(1)).isTrue();
+    assertThat(operator.rotate(1)).contains(rotated);
     clock.advance(Duration.ofHours(2));
     assertThat(operator.currentVersion()).contains(new CurrentVersion(2, rotated));
   }
@@ -182,14 +186,14 @@ class TableBranchKeysTest {
   @Test
   void rotate_fromNoKey_makesVersionOne_andFromAStaleVersion_changesNothing() {
     TableBranchKeys operator = anotherInstance();
-    assertThat(operator.rotate(0)).isTrue();
+    assertThat(operator.rotate(0)).isPresent();
     assertThat(storedItem().get("current").n()).isEqualTo("1");
-    assertThat(operator.rotate(1)).isTrue();
+    assertThat(operator.rotate(1)).isPresent();
     Map<String, AttributeValue> afterTwo = storedItem();
     aws.calls.reset();
 
-    assertThat(anotherInstance().rotate(1)).isFalse();
-    assertThat(anotherInstance().rotate(0)).isFalse();
+    assertThat(anotherInstance().rotate(1)).isEmpty();
+    assertThat(anotherInstance().rotate(0)).isEmpty();
 
     assertThat(storedItem()).isEqualTo(afterTwo);
     assertThat(aws.calls.calls()).doesNotContain("Kms.Encrypt", "DynamoDb.PutItem");
@@ -213,15 +217,12 @@ class TableBranchKeysTest {
   void concurrentRotationsFromOneVersion_addExactlyOneVersion() throws Exception {
     anotherInstance().current();
     int operators = 6;
-    List<TableBranchKeys> instances = new ArrayList<>();
-    for (int i = 0; i < operators; i++) {
-      instances.add(anotherInstance());
-    }
     ExecutorService pool = Executors.newFixedThreadPool(operators);
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<Boolean>> rotated = new ArrayList<>();
+    List<Future<Optional<Instant>>> rotated = new ArrayList<>();
     try {
-      for (TableBranchKeys instance : instances) {
+      for (int i = 0; i < operators; i++) {
+        TableBranchKeys instance = anotherInstance();
         rotated.add(
             pool.submit(
                 () -> {
@@ -231,8 +232,8 @@ class TableBranchKeysTest {
       }
       go.countDown();
       int won = 0;
-      for (Future<Boolean> result : rotated) {
-        won += result.get() ? 1 : 0;
+      for (Future<Optional<Instant>> result : rotated) {
+        won += result.get().isPresent() ? 1 : 0;
       }
       assertThat(won).isEqualTo(1);
     } finally {
@@ -241,11 +242,101 @@ class TableBranchKeysTest {
     Map<String, AttributeValue> item = storedItem();
     assertThat(item.get("current").n()).isEqualTo("2");
     assertThat(item.keySet()).filteredOn(name -> name.matches("v[0-9]+")).containsOnly("v1", "v2");
-    // Every instance, the losers included, opens what the winner sealed under version 2.
-    for (TableBranchKeys instance : instances) {
-      assertThat(instance.version(2).key().getEncoded())
-          .isEqualTo(instances.get(0).version(2).key().getEncoded());
-    }
+  }
+
+  /**
+   * The condition itself, made to decide: another rotation lands between this one's read and its
+   * put (while it is at KMS), so only the conditional put can refuse it.
+   */
+  @Test
+  void aRotationOvertakenBetweenItsReadAndItsPut_isRefusedByTheCondition() {
+    anotherInstance().current();
+    TableBranchKeys other = anotherInstance();
+    KmsClient kms = aws.bean(KmsClient.class);
+    TableBranchKeys overtaken =
+        withKms(
+            (method, args) -> {
+              if (method.getName().equals("encrypt")) {
+                assertThat(other.rotate(1)).isPresent();
+              }
+              return method.invoke(kms, args);
+            });
+
+    assertThat(overtaken.rotate(1)).isEmpty();
+
+    Map<String, AttributeValue> item = storedItem();
+    assertThat(item.get("current").n()).isEqualTo("2");
+    assertThat(item.keySet()).filteredOn(name -> name.matches("v[0-9]+")).containsOnly("v1", "v2");
+    assertThat(aws.kms.requests())
+        .filteredOn(r -> r.operation().equals("Encrypt"))
+        .as("both sealed a version 2; only one was stored")
+        .hasSize(3);
+  }
+
+  /**
+   * A put that landed but whose answer was lost: the SDK's retry of it fails the condition, and the
+   * rotation still counts as done (it is this instance's version 2 in the table).
+   */
+  @Test
+  void aRotationWhosePutLandedButWhoseAnswerWasLost_countsAsDone() {
+    anotherInstance().current();
+    DynamoDbClient dynamoDb = aws.bean(DynamoDbClient.class);
+    DynamoDbClient retriedPuts =
+        (DynamoDbClient)
+            Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                (proxy, method, args) -> {
+                  try {
+                    if (method.getName().equals("putItem")) {
+                      method.invoke(dynamoDb, args); // lands; its answer is "lost"
+                    }
+                    return method.invoke(dynamoDb, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    TableBranchKeys instance =
+        new TableBranchKeys(
+            retriedPuts,
+            () -> aws.bean(KmsClient.class),
+            aws.tableName,
+            "alias/two-factor-test",
+            new SecureRandom(),
+            clock,
+            aws.bean(PrimingScope.class));
+
+    assertThat(instance.rotate(1)).contains(clock.instant());
+    assertThat(storedItem().get("current").n()).isEqualTo("2");
+  }
+
+  /** An instance whose KMS client is {@code handler} (invocation exceptions unwrapped). */
+  private TableBranchKeys withKms(KmsCall handler) {
+    KmsClient kms =
+        (KmsClient)
+            Proxy.newProxyInstance(
+                KmsClient.class.getClassLoader(),
+                new Class<?>[] {KmsClient.class},
+                (proxy, method, args) -> {
+                  try {
+                    return handler.call(method, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return new TableBranchKeys(
+        aws.bean(DynamoDbClient.class),
+        () -> kms,
+        aws.tableName,
+        "alias/two-factor-test",
+        new SecureRandom(),
+        clock,
+        aws.bean(PrimingScope.class));
+  }
+
+  @FunctionalInterface
+  private interface KmsCall {
+    Object call(Method method, Object[] args) throws Exception;
   }
 
   @Test
@@ -253,7 +344,7 @@ class TableBranchKeysTest {
     TableBranchKeys instance = anotherInstance();
     BranchKeySecretCipher cipher = cipherOver(instance);
     byte[] bytes = cipher.encrypt(SECRET, ALICE).bytes();
-    assertThat(instance.rotate(1)).isTrue();
+    assertThat(instance.rotate(1)).isPresent();
     ByteBuffer.wrap(bytes).putInt(5, 2);
 
     assertThatThrownBy(() -> cipher.decrypt(Ciphertext.of(bytes), ALICE))

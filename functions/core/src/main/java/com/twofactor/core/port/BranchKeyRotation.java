@@ -22,9 +22,10 @@ public interface BranchKeyRotation {
    * Makes version {@code expected + 1} current if {@code expected} still is ({@code 0}: the
    * deployment has no branch key yet, and version 1 is created).
    *
-   * @return false, changing nothing, when the current version is no longer {@code expected}
+   * @return when the new version became current, as stored; empty, having changed nothing, when the
+   *     current version is no longer {@code expected}
    */
-  boolean rotate(int expected);
+  Optional<Instant> rotate(int expected);
 
   /** A version, and when it was created or made current. */
   record CurrentVersion(int version, Instant since) {

@@ -18,17 +18,18 @@ import java.util.Optional;
  * Rotation of the deployment's branch key, asked for by an operator through a trusted back end:
  * adds the next version and makes it current; every earlier version stays readable.
  *
- * <p>At most one rotation per {@link #MIN_INTERVAL}: every version stays in one stored item, which
- * each instance reads, so a caller stuck in a retry loop must not grow it without bound; and a
- * second rotation within minutes adds nothing, since instances keep sealing under the version they
- * hold for up to ten minutes anyway. Two rotations at the same moment add one version: the other
- * caller is told to wait like any caller within the interval.
+ * <p>At most one new version per {@link #MIN_INTERVAL}, the key's creation included. Every version
+ * stays in one stored item (about 190 bytes each), which each instance reads: at one a day a caller
+ * stuck in a loop would need years to reach DynamoDB's 400 KB item limit, and a planned rotation
+ * (yearly, or after an incident) never waits. Of two rotations at the same moment, one adds the
+ * version and the other is refused like any within the interval. Refusals are audited too, so such
+ * a loop shows.
  *
  * <p>Thread-safe; stateless apart from its collaborators.
  */
 public final class BranchKeyRotationService {
-  /** The least time between two rotations. */
-  public static final Duration MIN_INTERVAL = Duration.ofHours(1);
+  /** The least time between two new versions (the creation of version 1 counts as one). */
+  public static final Duration MIN_INTERVAL = Duration.ofDays(1);
 
   static final String ACTION = "branch_key.rotated";
   static final String SUBJECT = "branch-key";
@@ -53,39 +54,46 @@ public final class BranchKeyRotationService {
    * @param actor the person (or system) on whose behalf it called, validated by the edge
    * @param reason why, validated by the edge; audited only
    * @throws TwoFactorException {@code key_rotated_recently} (with how long to wait) within {@link
-   *     #MIN_INTERVAL} of the last rotation, or when another rotation ran at the same moment
+   *     #MIN_INTERVAL} of the current version's creation, or when another rotation ran at the same
+   *     moment
    */
   public Rotated rotate(String backend, String actor, String reason) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(reason, "reason");
-    Instant now = clock.instant();
     Optional<CurrentVersion> current = keys.currentVersion();
-    if (current.isPresent()) {
-      Instant allowedAt = current.get().since().plus(MIN_INTERVAL);
-      if (now.isBefore(allowedAt)) {
-        throw rotatedRecently(Duration.between(now, allowedAt));
-      }
-    }
     int previous = current.map(CurrentVersion::version).orElse(0);
-    if (!keys.rotate(previous)) {
-      throw rotatedRecently(MIN_INTERVAL);
-    }
-    Rotated rotated =
-        new Rotated(previous + 1, current.map(CurrentVersion::version), clock.instant());
     Map<String, String> details = new LinkedHashMap<>();
     details.put("requestedBy", actor);
     details.put("reason", reason);
-    details.put("version", Integer.toString(rotated.version()));
+    details.put("version", Integer.toString(previous + 1));
+    Instant now = clock.instant();
+    if (current.isPresent()) {
+      Instant allowedAt = current.get().since().plus(MIN_INTERVAL);
+      if (now.isBefore(allowedAt)) {
+        throw refused(backend, now, details, Duration.between(now, allowedAt));
+      }
+    }
+    Optional<Instant> rotatedAt = keys.rotate(previous);
+    if (rotatedAt.isEmpty()) {
+      throw refused(backend, now, details, MIN_INTERVAL);
+    }
     audit.record(
         new AuditEvent(
-            rotated.rotatedAt(), backend, ACTION, SUBJECT, AuditEvent.Outcome.SUCCESS, details));
-    return rotated;
+            rotatedAt.get(), backend, ACTION, SUBJECT, AuditEvent.Outcome.SUCCESS, details));
+    return new Rotated(previous + 1, current.map(CurrentVersion::version), rotatedAt.get());
   }
 
-  private static TwoFactorException rotatedRecently(Duration wait) {
+  private TwoFactorException refused(
+      String backend, Instant now, Map<String, String> details, Duration wait) {
+    Map<String, String> refusal = new LinkedHashMap<>(details);
+    refusal.put("refusal", ErrorCode.KEY_ROTATED_RECENTLY.wireValue());
+    audit.record(
+        new AuditEvent(now, backend, ACTION, SUBJECT, AuditEvent.Outcome.FAILURE, refusal));
     return new TwoFactorException(
         ErrorCode.KEY_ROTATED_RECENTLY,
-        "The branch key was rotated less than an hour ago.",
+        "The branch key got a new version less than "
+            + MIN_INTERVAL.toHours()
+            + " hours ago; rotate again later.",
         wait,
         null);
   }

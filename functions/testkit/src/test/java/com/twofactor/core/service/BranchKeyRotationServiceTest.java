@@ -9,6 +9,7 @@ import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.model.Ciphertext;
 import com.twofactor.core.port.AuditEvent;
 import com.twofactor.core.port.BranchKeyRotation;
+import com.twofactor.core.port.BranchKeyRotation.CurrentVersion;
 import com.twofactor.core.port.EncryptionContext;
 import com.twofactor.core.port.EncryptionContext.Purpose;
 import com.twofactor.core.service.BranchKeyRotationService.Rotated;
@@ -53,6 +54,7 @@ class BranchKeyRotationServiceTest {
     Rotated rotated = rotate();
 
     assertThat(rotated).isEqualTo(new Rotated(2, Optional.of(1), clock.instant()));
+    assertThat(keys.currentVersion()).contains(new CurrentVersion(2, rotated.rotatedAt()));
     assertThat(versionOf(cipher.encrypt(secret, ALICE))).isEqualTo(2);
     assertThat(cipher.decrypt(underOne, ALICE)).isEqualTo(secret);
   }
@@ -64,26 +66,32 @@ class BranchKeyRotationServiceTest {
   }
 
   @Test
-  void withinAnHourOfTheLastRotation_isRefusedWithWhenToComeBack() {
+  void withinADayOfTheLastNewVersion_isRefusedWithWhenToComeBack_andAudited() {
     keys.current();
-    clock.advance(Duration.ofMinutes(45));
+    clock.advance(Duration.ofHours(23).plusMillis(500));
 
     assertThatThrownBy(this::rotate)
         .isInstanceOfSatisfying(
             TwoFactorException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.KEY_ROTATED_RECENTLY);
-              assertThat(e.retryAfter()).contains(Duration.ofMinutes(15));
+              assertThat(e.retryAfter()).contains(Duration.ofMinutes(60).minusMillis(500));
             });
     assertThat(keys.current().version()).isEqualTo(1);
-    assertThat(audit.events()).isEmpty();
+    assertThat(audit.events())
+        .singleElement()
+        .satisfies(
+            refused -> {
+              assertThat(refused.outcome()).isEqualTo(AuditEvent.Outcome.FAILURE);
+              assertThat(refused.details()).containsEntry("refusal", "key_rotated_recently");
+            });
 
-    clock.advance(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(60).minusMillis(500));
     assertThat(rotate().version()).isEqualTo(2);
   }
 
   @Test
-  void aRotationThatLosesToAnotherAtTheSameMoment_isRefusedAsTooSoon() {
+  void aRotationThatLosesToAnotherAtTheSameMoment_isRefusedAsTooSoon_andAudited() {
     BranchKeyRotation racedBy =
         new BranchKeyRotation() {
           @Override
@@ -92,7 +100,7 @@ class BranchKeyRotationServiceTest {
           }
 
           @Override
-          public boolean rotate(int expected) {
+          public Optional<Instant> rotate(int expected) {
             keys.rotate(expected); // the other caller's, just before this one's
             return keys.rotate(expected);
           }
@@ -104,8 +112,14 @@ class BranchKeyRotationServiceTest {
             () -> new BranchKeyRotationService(racedBy, audit, clock).rotate(BACKEND, "a", "b"))
         .isInstanceOfSatisfying(
             TwoFactorException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_ROTATED_RECENTLY));
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.KEY_ROTATED_RECENTLY);
+              assertThat(e.retryAfter()).contains(BranchKeyRotationService.MIN_INTERVAL);
+            });
     assertThat(keys.current().version()).isEqualTo(2);
+    assertThat(audit.events())
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditEvent.Outcome.FAILURE);
   }
 
   @Test
