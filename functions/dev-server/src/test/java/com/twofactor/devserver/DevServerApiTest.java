@@ -352,6 +352,35 @@ class DevServerApiTest {
     }
   }
 
+  /**
+   * A header the HTTP server cannot read is refused as an invalid request without blaming the body,
+   * which was fine (Java's HTTP client will not send such a header, hence a raw socket).
+   */
+  @Test
+  void aHeaderWithAControlCharacter_isAnInvalidRequest_notABadBody() throws Exception {
+    String body = "{\"method\":\"totp\",\"code\":\"123456\"}";
+    String answer;
+    try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /two-factor/verify HTTP/1.1\r\nHost: localhost\r\nX-Dev-User: alice\r\n"
+                      + "X-Note: a\u0001b\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: "
+                      + body.length()
+                      + "\r\nConnection: close\r\n\r\n"
+                      + body)
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer).contains("\"code\":\"invalid_request\"").doesNotContain("\"body\"");
+  }
+
   @Test
   void aClientThatAcceptsNoJson_getsA406DocumentedProblem() {
     Answer answer = api.send("GET", "/two-factor", "mallory", Map.of("Accept", "text/html"), null);

@@ -23,21 +23,30 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
       ErrorContext context, MutableHttpResponse<?> base) {
     HttpStatus status = base.getStatus();
     List<Problem.FieldError> fields =
-        status == HttpStatus.BAD_REQUEST ? fieldErrors(context.getErrors()) : null;
+        status == HttpStatus.BAD_REQUEST
+            ? fieldErrors(context.getErrors(), context.getRootCause().isPresent())
+            : null;
     Problem body = Problems.framework(status, fields);
     return base.contentType(Problem.MEDIA_TYPE).body(body);
   }
 
-  /** Framework 400s (malformed JSON, a missing body) are reported on the field {@code body}. */
-  private static List<Problem.FieldError> fieldErrors(List<Error> errors) {
+  /**
+   * Framework 400s (malformed JSON, a missing body) are reported on the field {@code body}. A 400
+   * with no cause at all is the HTTP server refusing what it could not read (a header with a
+   * control character, a malformed request line): no field is named, since it is not the body.
+   */
+  private static List<Problem.FieldError> fieldErrors(List<Error> errors, boolean caused) {
     List<Problem.FieldError> fields =
         errors.stream()
             .filter(e -> e.getPath().isPresent())
             .map(e -> fieldError(e.getPath().get(), e.getMessage()))
             .toList();
-    return fields.isEmpty()
+    if (!fields.isEmpty()) {
+      return fields;
+    }
+    return caused
         ? List.of(new Problem.FieldError("body", "must be a valid JSON object of this route"))
-        : fields;
+        : null;
   }
 
   /** A missing body is reported by Micronaut on the path {@code /<parameter>}. */
