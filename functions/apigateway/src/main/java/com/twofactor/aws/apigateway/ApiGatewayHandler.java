@@ -113,6 +113,11 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     if (!percentEscapesValid(event.getPath())) {
       return Optional.of(new Problem.FieldError("path", "path has a broken percent escape"));
     }
+    if (event.getPath().indexOf('?') >= 0 || event.getPath().indexOf('#') >= 0) {
+      // API Gateway passes the query apart, never in the path; read as one, a query whose escapes
+      // are not UTF-8 failed deep in the framework with a 500.
+      return Optional.of(new Problem.FieldError("path", "path holds a query or a fragment"));
+    }
     if (!headersValid(event)) {
       return Optional.of(
           new Problem.FieldError("headers", "a header name or value is not valid HTTP"));

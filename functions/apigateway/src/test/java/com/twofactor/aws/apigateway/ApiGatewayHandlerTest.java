@@ -154,6 +154,16 @@ class ApiGatewayHandlerTest {
   }
 
   @Test
+  void aPathHoldingAQueryOrFragmentIsA400Problem_notA500() throws IOException {
+    for (String path : List.of("/orgs/x?y%b7z", "/two-factor?", "/two-factor#top")) {
+      APIGatewayProxyResponseEvent response = invoke(get(path).withHttpMethod("DELETE"));
+
+      assertThat(response.getStatusCode()).as(path).isEqualTo(400);
+      assertThat(Responses.errorFields(json(response))).as(path).containsExactly("path");
+    }
+  }
+
+  @Test
   void anEmptyContentTypeIsA400Problem() throws IOException {
     APIGatewayProxyResponseEvent response =
         invoke(get("/test/unexpected").withHeaders(Map.of("Content-Type", "")));
