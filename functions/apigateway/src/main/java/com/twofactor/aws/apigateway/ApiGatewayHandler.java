@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: as safe as the function it extends; it keeps no state of its own.
  */
 public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
+  /** The methods a REST API's proxy integration passes on. */
+  private static final Set<String> API_GATEWAY_METHODS =
+      Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
 
   private static final String INTERNAL_DETAIL =
@@ -104,8 +109,11 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     if (event == null) {
       return Optional.of(new Problem.FieldError("event", "the event is empty"));
     }
-    if (blank(event.getHttpMethod())) {
-      return Optional.of(new Problem.FieldError("httpMethod", "httpMethod is missing"));
+    if (event.getHttpMethod() == null || !API_GATEWAY_METHODS.contains(event.getHttpMethod())) {
+      // Methods are case-sensitive (RFC 9110); API Gateway sends only these, in capitals.
+      return Optional.of(
+          new Problem.FieldError(
+              "httpMethod", "httpMethod is missing or not one API Gateway sends"));
     }
     if (blank(event.getPath()) || !event.getPath().startsWith("/")) {
       return Optional.of(new Problem.FieldError("path", "path is missing or not absolute"));
@@ -253,7 +261,7 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
 
   /** A problem answer; without its document for HEAD, whose answers have no content (HTTP). */
   private APIGatewayProxyResponseEvent problem(APIGatewayProxyRequestEvent event, Problem body) {
-    boolean head = event != null && "HEAD".equalsIgnoreCase(event.getHttpMethod());
+    boolean head = event != null && "HEAD".equals(event.getHttpMethod());
     String json;
     try {
       json = mapper().writeValueAsString(body);

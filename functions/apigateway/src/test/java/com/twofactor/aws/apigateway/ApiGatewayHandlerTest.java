@@ -128,10 +128,27 @@ class ApiGatewayHandlerTest {
 
     assertThat(noMethod.getStatusCode()).isEqualTo(400);
     assertThat(json(noMethod).get("errors"))
-        .isEqualTo(List.of(Map.of("field", "httpMethod", "message", "httpMethod is missing")));
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "field",
+                    "httpMethod",
+                    "message",
+                    "httpMethod is missing or not one API Gateway sends")));
     assertThat(noPath.getStatusCode()).isEqualTo(400);
     assertThat(Responses.errorFields(json(noPath))).contains("path");
     assertThat(logs.list).hasSize(2).allMatch(e -> e.getThrowableProxy() == null);
+  }
+
+  /** Methods are case-sensitive: {@code hEAD} is not HEAD, and its refusal has a body. */
+  @Test
+  void aMethodApiGatewayNeverSendsIsA400ProblemWithItsDocument() throws IOException {
+    for (String method : List.of("hEAD", "get", "TRACE", "CONNECT", "")) {
+      APIGatewayProxyResponseEvent response = invoke(get("/two-factor").withHttpMethod(method));
+
+      assertThat(response.getStatusCode()).as(method).isEqualTo(400);
+      assertThat(Responses.errorFields(json(response))).as(method).containsExactly("httpMethod");
+    }
   }
 
   @Test
