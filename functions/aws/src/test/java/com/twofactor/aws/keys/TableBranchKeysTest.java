@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.twofactor.aws.snapstart.PrimingScope;
 import com.twofactor.aws.testing.AwsTestContext;
 import com.twofactor.aws.testing.FakeKms;
+import com.twofactor.aws.testing.Race;
 import com.twofactor.core.SecretIntegrityException;
 import com.twofactor.core.crypto.BranchKeySecretCipher;
 import com.twofactor.core.model.Ciphertext;
@@ -23,14 +24,10 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -69,6 +66,11 @@ class TableBranchKeysTest {
         new SecureRandom(),
         clock,
         aws.bean(PrimingScope.class));
+  }
+
+  /** {@code count} instances, made before a race so that none is built during it. */
+  private List<TableBranchKeys> instances(int count) {
+    return IntStream.range(0, count).mapToObj(i -> anotherInstance()).toList();
   }
 
   private BranchKeySecretCipher cipherOver(TableBranchKeys keys) {
@@ -115,28 +117,11 @@ class TableBranchKeysTest {
 
   @Test
   void concurrentFirstUseByManyInstances_agreesOnOneKey() throws Exception {
-    int instances = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(instances);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<byte[]>> keys = new ArrayList<>();
-    try {
-      for (int i = 0; i < instances; i++) {
-        TableBranchKeys instance = anotherInstance();
-        keys.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return instance.current().key().getEncoded();
-                }));
-      }
-      go.countDown();
-      byte[] first = keys.get(0).get();
-      for (Future<byte[]> key : keys) {
-        assertThat(key.get()).isEqualTo(first);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<TableBranchKeys> instances = instances(8);
+
+    List<byte[]> keys = Race.results(8, n -> instances.get(n).current().key().getEncoded());
+
+    assertThat(keys).allSatisfy(key -> assertThat(key).isEqualTo(keys.get(0)));
     assertThat(storedItem().get("current").n()).isEqualTo("1");
   }
 
@@ -216,29 +201,11 @@ class TableBranchKeysTest {
   @Test
   void concurrentRotationsFromOneVersion_addExactlyOneVersion() throws Exception {
     anotherInstance().current();
-    int operators = 6;
-    ExecutorService pool = Executors.newFixedThreadPool(operators);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Optional<Instant>>> rotated = new ArrayList<>();
-    try {
-      for (int i = 0; i < operators; i++) {
-        TableBranchKeys instance = anotherInstance();
-        rotated.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return instance.rotate(1);
-                }));
-      }
-      go.countDown();
-      int won = 0;
-      for (Future<Optional<Instant>> result : rotated) {
-        won += result.get().isPresent() ? 1 : 0;
-      }
-      assertThat(won).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<TableBranchKeys> instances = instances(6);
+
+    List<Optional<Instant>> rotated = Race.results(6, n -> instances.get(n).rotate(1));
+
+    assertThat(rotated).filteredOn(Optional::isPresent).hasSize(1);
     Map<String, AttributeValue> item = storedItem();
     assertThat(item.get("current").n()).isEqualTo("2");
     assertThat(item.keySet()).filteredOn(name -> name.matches("v[0-9]+")).containsOnly("v1", "v2");

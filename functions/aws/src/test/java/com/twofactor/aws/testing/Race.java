@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Starts many calls at the same instant, for the concurrency tests on dynalite: each on its own
@@ -19,30 +20,39 @@ public final class Race {
 
   /** Runs {@code count} calls at once; each outcome is null (granted) or the refusal's code. */
   public static List<ErrorCode> outcomes(int count, IntConsumer call) throws Exception {
+    return results(
+        count,
+        n -> {
+          try {
+            call.accept(n);
+            return null;
+          } catch (TwoFactorException e) {
+            return e.code();
+          }
+        });
+  }
+
+  /** Runs {@code count} calls at once; their results in call order (an exception fails all). */
+  public static <T> List<T> results(int count, IntFunction<T> call) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
-      List<Future<ErrorCode>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int n = i;
         futures.add(
             pool.submit(
                 () -> {
                   go.await();
-                  try {
-                    call.accept(n);
-                    return null;
-                  } catch (TwoFactorException e) {
-                    return e.code();
-                  }
+                  return call.apply(n);
                 }));
       }
       go.countDown();
-      List<ErrorCode> outcomes = new ArrayList<>();
-      for (Future<ErrorCode> future : futures) {
-        outcomes.add(future.get());
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
       }
-      return outcomes;
+      return results;
     } finally {
       pool.shutdownNow();
     }
