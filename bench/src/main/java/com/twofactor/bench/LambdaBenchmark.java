@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -104,20 +105,78 @@ public final class LambdaBenchmark {
       Counters counters = new Counters(dynamo, kms, sns, eventBridge);
 
       Fixture fixture = setUp(aws, table);
+      copyUserItems(table, fixture.users());
       long dynamoDbCall = dynamoDbCallNanos(dynamo.endpoint(), table);
 
       List<Result> results = new ArrayList<>();
       List<Workload> workloads = workloads(fixture);
       for (Workload workload : workloads) {
-        if (only.isEmpty() || workload.floor() || only.contains(workload.logicalId())) {
-          results.add(measure(workload, workloads.get(0), aws, table, counters));
+        if (selected(workload, workloads)) {
+          Workload reference =
+              workloads.stream()
+                  .filter(w -> w.logicalId().equals(workload.reference()))
+                  .findFirst()
+                  .orElse(null);
+          results.add(measure(workload, workloads.get(0), reference, aws, table, counters));
         }
       }
       // The floor again at the end: the table compares with the mean of both floor runs.
-      results.add(measure(workloads.get(0), workloads.get(0), aws, table, counters));
+      results.add(measure(workloads.get(0), workloads.get(0), null, aws, table, counters));
       String header =
           header(startedAt, loadBefore, Duration.ofNanos(System.nanoTime() - began), dynamoDbCall);
       return new Report(header, results).markdown();
+    }
+  }
+
+  /**
+   * The floor always runs; a function if {@code bench.only} is empty or names it; a reference if a
+   * function that runs makes its calls.
+   */
+  private boolean selected(Workload workload, List<Workload> workloads) {
+    if (workload.floor()) {
+      return true;
+    }
+    if (workload.function()) {
+      return only.isEmpty() || only.contains(workload.logicalId());
+    }
+    return workloads.stream()
+        .anyMatch(
+            w ->
+                w.function()
+                    && workload.logicalId().equals(w.reference())
+                    && selected(w, workloads));
+  }
+
+  /**
+   * Copies each user's state item (docs/data-model.md: {@code USER#<id>} / {@code STATE}) to {@code
+   * REF#<index>} / {@code STATE}, where the reference function (bench/floor-dynamodb) reads and
+   * writes: items of the same size as the ones the functions read and write. Straight to dynalite,
+   * so the copies count as no function's calls.
+   */
+  private static void copyUserItems(String table, List<Users.User> users) {
+    try (DynamoDbClient client = dynamoDb(Dynalite.endpoint())) {
+      for (int i = 0; i < users.size(); i++) {
+        String pk = "USER#" + users.get(i).sub();
+        Map<String, AttributeValue> item =
+            new HashMap<>(
+                client
+                    .getItem(
+                        b ->
+                            b.tableName(table)
+                                .consistentRead(true)
+                                .key(
+                                    Map.of(
+                                        "pk",
+                                        AttributeValue.fromS(pk),
+                                        "sk",
+                                        AttributeValue.fromS("STATE"))))
+                    .item());
+        if (item.isEmpty()) {
+          throw new IllegalStateException("no state item for " + pk);
+        }
+        item.put("pk", AttributeValue.fromS("REF#" + i));
+        client.putItem(b -> b.tableName(table).item(item));
+      }
     }
   }
 
@@ -176,10 +235,44 @@ public final class LambdaBenchmark {
                 i -> events.api("enrollment/get-status.json", owner, "/hello", "unused", "-"),
                 answer -> Events.expect(200, answer)),
             new Workload(
+                Workload.GET_ITEM,
+                "GET /items/{index}: GetItem",
+                i ->
+                    events.api(
+                        "enrollment/get-status.json",
+                        owner,
+                        "/items/" + i,
+                        "index",
+                        Integer.toString(i)),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                Workload.GET_AND_PUT_ITEM,
+                "POST /items/{index}: GetItem, conditional PutItem",
+                i ->
+                    events.api(
+                        "verification/verify-totp.json",
+                        owner,
+                        "/items/" + i,
+                        "index",
+                        Integer.toString(i)),
+                answer -> Events.expect(200, answer)),
+            new Workload(
+                Workload.GET_QUERY_BATCH,
+                "GET /items/{index}/affiliations/{userId}: GetItem, Query, BatchGetItem",
+                i ->
+                    events.api(
+                        "enrollment/get-status.json",
+                        owner,
+                        "/items/" + i + "/affiliations/" + owner.sub(),
+                        "index",
+                        Integer.toString(i)),
+                answer -> Events.expect(200, answer)),
+            new Workload(
                 "EnrollmentFunction",
                 "GET /two-factor",
                 i -> events.api("enrollment/get-status.json", owner, null),
-                answer -> Events.expect(200, answer)),
+                answer -> Events.expect(200, answer),
+                Workload.GET_QUERY_BATCH),
             new Workload(
                 "VerificationFunction",
                 "POST /two-factor/verify (TOTP)",
@@ -190,7 +283,8 @@ public final class LambdaBenchmark {
                         "{\"method\":\"totp\",\"code\":\""
                             + users.get(i).totp(Duration.ZERO)
                             + "\"}"),
-                answer -> Events.expect(200, answer)),
+                answer -> Events.expect(200, answer),
+                Workload.GET_AND_PUT_ITEM),
             new Workload(
                 "BackupCodesFunction",
                 "POST /two-factor/backup-codes/consume",
@@ -199,7 +293,8 @@ public final class LambdaBenchmark {
                         "backup-codes/consume.json",
                         users.get(i),
                         "{\"code\":\"" + users.get(i).backupCodes().get(0) + "\"}"),
-                answer -> Events.expect(200, answer)),
+                answer -> Events.expect(200, answer),
+                Workload.GET_AND_PUT_ITEM),
             new Workload(
                 "OrgEnforcementFunction",
                 "GET /orgs/{orgId}/two-factor",
@@ -215,8 +310,8 @@ public final class LambdaBenchmark {
                 "DefineAuthChallengeFunction",
                 "Define: after the password",
                 i -> events.cognito("cognito-auth/define-after-password.json", users.get(i), null),
-                answer ->
-                    expectCognito(answer, "challengeName", v -> "CUSTOM_CHALLENGE".equals(v))),
+                answer -> expectCognito(answer, "challengeName", v -> "CUSTOM_CHALLENGE".equals(v)),
+                Workload.GET_ITEM),
             new Workload(
                 "CreateAuthChallengeFunction",
                 "Create: the code challenge",
@@ -226,7 +321,8 @@ public final class LambdaBenchmark {
                     expectCognito(
                         answer,
                         "publicChallengeParameters",
-                        v -> String.valueOf(v).contains("totp"))),
+                        v -> String.valueOf(v).contains("totp")),
+                Workload.GET_ITEM),
             new Workload(
                 "VerifyAuthChallengeFunction",
                 "Verify: a TOTP answer",
@@ -235,7 +331,8 @@ public final class LambdaBenchmark {
                         "cognito-auth/verify-code.json",
                         users.get(i),
                         users.get(i).totp(Users.NEXT_STEP)),
-                answer -> expectCognito(answer, "answerCorrect", Boolean.TRUE::equals)),
+                answer -> expectCognito(answer, "answerCorrect", Boolean.TRUE::equals),
+                Workload.GET_AND_PUT_ITEM),
             new Workload(
                 "DisableFunction",
                 "POST /two-factor/disable (backup-code proof)",
@@ -263,7 +360,7 @@ public final class LambdaBenchmark {
           "bench.only names no function of template.yaml: " + unknown);
     }
     Set<String> measured = new HashSet<>();
-    workloads.stream().filter(w -> !w.floor()).forEach(w -> measured.add(w.logicalId()));
+    workloads.stream().filter(Workload::function).forEach(w -> measured.add(w.logicalId()));
     if (!measured.equals(template.functions().keySet())) {
       throw new IllegalStateException(
           "the benchmark must measure every function of template.yaml: it measures "
@@ -274,10 +371,20 @@ public final class LambdaBenchmark {
     return workloads;
   }
 
+  /**
+   * One function's cold starts (each paired with one of the floor) and warm invokes; with {@code
+   * reference} (the floor plus the function's DynamoDB calls, or null) running beside the warm
+   * ones, invoke for invoke.
+   */
   private Result measure(
-      Workload workload, Workload floor, EmulatedAws aws, String table, Counters counters) {
+      Workload workload,
+      Workload floor,
+      Workload reference,
+      EmulatedAws aws,
+      String table,
+      Counters counters) {
     Path jar = jar(workload);
-    String name = workload.floor() ? "floor" : workload.logicalId();
+    String name = workload.name();
     log("%s: %s", name, workload.operation());
     long[] inits = new long[cold];
     long[] firstInvokes = new long[cold];
@@ -289,12 +396,12 @@ public final class LambdaBenchmark {
     // to the last one. Each invoke acts on its own user (index), as a TOTP step or code works once.
     for (int k = 0; ; k++) {
       if (!workload.floor()) {
-        try (LambdaProcess reference = start(floor, aws, table)) {
-          long init = reference.awaitInit().toNanos();
+        try (LambdaProcess floorProcess = start(floor, aws, table)) {
+          long init = floorProcess.awaitInit().toNanos();
           long t0 = System.nanoTime();
-          floor.check().accept(reference.invoke(floor.event().apply(k)));
+          floor.check().accept(floorProcess.invoke(floor.event().apply(k)));
           pairedFloorColds[k] = init + System.nanoTime() - t0;
-          pairedFloorCpus[k] = cpuNanos(reference);
+          pairedFloorCpus[k] = cpuNanos(floorProcess);
         }
       }
       LambdaProcess process = start(workload, aws, table);
@@ -307,12 +414,16 @@ public final class LambdaBenchmark {
         coldCpus[k] = cpuNanos(process);
         workload.check().accept(coldAnswer);
         if (k == cold - 1) {
-          return warm(
-              workload,
-              process,
-              jar,
-              new Colds(inits, firstInvokes, pairedFloorColds, coldCpus, pairedFloorCpus),
-              counters);
+          Colds colds = new Colds(inits, firstInvokes, pairedFloorColds, coldCpus, pairedFloorCpus);
+          if (reference == null) {
+            return warm(workload, process, jar, colds, null, counters);
+          }
+          try (LambdaProcess referenceProcess = start(reference, aws, table)) {
+            referenceProcess.awaitInit();
+            reference.check().accept(referenceProcess.invoke(reference.event().apply(k)));
+            return warm(
+                workload, process, jar, colds, new Beside(reference, referenceProcess), counters);
+          }
         }
       } finally {
         process.close();
@@ -320,21 +431,44 @@ public final class LambdaBenchmark {
     }
   }
 
+  /** A reference function's process, warm invokes alternating with the measured function's. */
+  private record Beside(Workload workload, LambdaProcess process) {}
+
+  /**
+   * The warm invokes; with {@code beside} (or null), each followed by one of the reference, so a
+   * slow spell of the machine or of dynalite (whose table grows as the run goes on) slows both.
+   * Only the function's own invokes' calls are counted.
+   */
   private Result warm(
-      Workload workload, LambdaProcess process, Path jar, Colds colds, Counters counters) {
-    Map<String, Long> before = counters.snapshot();
+      Workload workload,
+      LambdaProcess process,
+      Path jar,
+      Colds colds,
+      Beside beside,
+      Counters counters) {
+    Map<String, Long> calls = new HashMap<>();
     long[] warmNanos = new long[warm];
     long[] ownDynamoDbNanos = new long[warm];
+    long[] referenceNanos = new long[beside == null ? 0 : warm];
     for (int i = 0; i < warm; i++) {
       String event = workload.event().apply(cold + i);
+      Map<String, Long> before = counters.snapshot();
       long dynamoDbBefore = counters.dynamoDbBusyNanos();
       long start = System.nanoTime();
       String answer = process.invoke(event);
       warmNanos[i] = System.nanoTime() - start;
       ownDynamoDbNanos[i] = counters.dynamoDbBusyNanos() - dynamoDbBefore;
+      Counters.difference(before, counters.snapshot())
+          .forEach((k, v) -> calls.merge(k, v, Long::sum));
       workload.check().accept(answer);
+      if (beside != null) {
+        String referenceEvent = beside.workload().event().apply(cold + i);
+        long referenceStart = System.nanoTime();
+        String referenceAnswer = beside.process().invoke(referenceEvent);
+        referenceNanos[i] = System.nanoTime() - referenceStart;
+        beside.workload().check().accept(referenceAnswer);
+      }
     }
-    Map<String, Long> calls = Counters.difference(before, counters.snapshot());
     Result result =
         new Result(
             workload,
@@ -345,6 +479,7 @@ public final class LambdaBenchmark {
             colds.pairedFloorCpus(),
             warmNanos,
             ownDynamoDbNanos,
+            referenceNanos,
             process.peakResidentSetBytes(),
             fileSize(jar),
             calls);
@@ -385,9 +520,13 @@ public final class LambdaBenchmark {
 
   /** The jar a workload runs: the floor's, or the one template.yaml points the function at. */
   private Path jar(Workload workload) {
-    return workload.floor()
-        ? root.resolve("bench/floor/target/bench-floor.jar")
-        : template.function(workload.logicalId()).jar();
+    if (workload.floor()) {
+      return root.resolve("bench/floor/target/bench-floor.jar");
+    }
+    if (workload.isReference()) {
+      return root.resolve("bench/floor-dynamodb/target/bench-floor-dynamodb.jar");
+    }
+    return template.function(workload.logicalId()).jar();
   }
 
   private LambdaProcess start(Workload workload, EmulatedAws aws, String table) {
@@ -397,6 +536,19 @@ public final class LambdaBenchmark {
                   .memoryMb(template.function("EnrollmentFunction").memoryMb())
                   .javaToolOptions(javaToolOptions("floor")),
               "floor")
+          .start();
+    }
+    if (workload.isReference()) {
+      // Configured as EmulatedAws configures a function: the run's table, region and endpoint.
+      return onDemand(
+              LambdaProcess.builder(jar(workload), FLOOR_HANDLER)
+                  .region(EmulatedAws.REGION)
+                  .memoryMb(template.function("EnrollmentFunction").memoryMb())
+                  .javaToolOptions(javaToolOptions(workload.name()))
+                  .systemProperty("reference.region", EmulatedAws.REGION)
+                  .systemProperty("reference.table", table)
+                  .systemProperty("reference.dynamodb-endpoint", aws.dynamodb().toString()),
+              workload.name())
           .start();
     }
     return start(aws, table, workload.logicalId(), workload.logicalId());

@@ -2,13 +2,16 @@ package com.twofactor.bench;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One function's figures: init (process launch to the runtime's first poll for an event) and the
  * first (cold) invoke of each cold start, the CPU time the process had used by the end of that
  * invoke, the warm invokes' latencies, peak RSS, jar size, and the AWS calls of the warm invokes by
- * {@code Service.Operation}. Times in nanoseconds; the cold figures are the medians over the cold
- * starts. Immutable.
+ * {@code Service.Operation}; with a reference (the floor plus the function's DynamoDB calls) run
+ * beside it, that reference's warm invokes, each made right after the function's of the same index
+ * (none otherwise). Times in nanoseconds; the cold figures are the medians over the cold starts.
+ * Immutable.
  */
 record Result(
     Workload workload,
@@ -19,6 +22,7 @@ record Result(
     long[] pairedFloorCpusNanos,
     long[] warmNanos,
     long[] warmOwnDynamoDbNanos,
+    long[] referenceWarmNanos,
     long peakRssBytes,
     long jarBytes,
     Map<String, Long> warmCalls) {
@@ -41,7 +45,21 @@ record Result(
     }
     warmNanos = warmNanos.clone();
     warmOwnDynamoDbNanos = warmOwnDynamoDbNanos.clone();
+    if (referenceWarmNanos.length != 0 && referenceWarmNanos.length != warmNanos.length) {
+      throw new IllegalArgumentException("one reference invoke per warm invoke, or none");
+    }
+    referenceWarmNanos = referenceWarmNanos.clone();
     warmCalls = Map.copyOf(warmCalls);
+  }
+
+  /**
+   * Warm p50 minus the p50 of the reference's invokes made beside it: issue 13's "the floor's plus
+   * its own DynamoDB calls", measured; empty without a reference.
+   */
+  OptionalLong warmP50OverReference() {
+    return referenceWarmNanos.length == 0
+        ? OptionalLong.empty()
+        : OptionalLong.of(warmPercentile(50) - percentile(referenceWarmNanos, 50));
   }
 
   /** The nearest-rank percentile {@code p} (0..100) of the warm invokes. */
