@@ -234,39 +234,24 @@ public final class LambdaBenchmark {
                 "GET /hello",
                 i -> events.api("enrollment/get-status.json", owner, "/hello", "unused", "-"),
                 answer -> Events.expect(200, answer)),
-            new Workload(
+            reference(
                 Workload.GET_ITEM,
                 "GET /items/{index}: GetItem",
-                i ->
-                    events.api(
-                        "enrollment/get-status.json",
-                        owner,
-                        "/items/" + i,
-                        "index",
-                        Integer.toString(i)),
-                answer -> Events.expect(200, answer)),
-            new Workload(
+                "enrollment/get-status.json",
+                owner,
+                ""),
+            reference(
                 Workload.GET_AND_PUT_ITEM,
                 "POST /items/{index}: GetItem, conditional PutItem",
-                i ->
-                    events.api(
-                        "verification/verify-totp.json",
-                        owner,
-                        "/items/" + i,
-                        "index",
-                        Integer.toString(i)),
-                answer -> Events.expect(200, answer)),
-            new Workload(
+                "verification/verify-totp.json",
+                owner,
+                ""),
+            reference(
                 Workload.GET_QUERY_BATCH,
                 "GET /items/{index}/affiliations/{userId}: GetItem, Query, BatchGetItem",
-                i ->
-                    events.api(
-                        "enrollment/get-status.json",
-                        owner,
-                        "/items/" + i + "/affiliations/" + owner.sub(),
-                        "index",
-                        Integer.toString(i)),
-                answer -> Events.expect(200, answer)),
+                "enrollment/get-status.json",
+                owner,
+                "/affiliations/" + owner.sub()),
             new Workload(
                 "EnrollmentFunction",
                 "GET /two-factor",
@@ -369,6 +354,19 @@ public final class LambdaBenchmark {
               + new TreeSet<>(template.functions().keySet()));
     }
     return workloads;
+  }
+
+  /**
+   * A reference workload (bench/floor-dynamodb): the {@code i}-th invoke is the event of {@code
+   * eventFile} (for its method) sent to {@code /items/<i><suffix>}, acting on copy {@code REF#<i>}.
+   */
+  private Workload reference(
+      String id, String operation, String eventFile, Users.User caller, String suffix) {
+    return new Workload(
+        id,
+        operation,
+        i -> events.api(eventFile, caller, "/items/" + i + suffix, "index", Integer.toString(i)),
+        answer -> Events.expect(200, answer));
   }
 
   /**

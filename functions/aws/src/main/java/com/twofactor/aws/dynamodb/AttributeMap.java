@@ -76,7 +76,7 @@ final class AttributeMap {
 
   Instant instant(String name) {
     String text = text(name);
-    return text == null ? null : Instant.parse(text);
+    return text == null ? null : StoredInstants.parse(text);
   }
 
   void bytes(String name, Ciphertext value) {
@@ -113,7 +113,7 @@ final class AttributeMap {
   }
 
   List<Instant> instants(String name) {
-    return texts(name).stream().map(Instant::parse).toList();
+    return texts(name).stream().map(StoredInstants::parse).toList();
   }
 
   void flags(String name, List<Boolean> value) {
@@ -139,7 +139,7 @@ final class AttributeMap {
     AttributeValue v = values.get(name);
     Map<String, Instant> map = new TreeMap<>();
     if (v != null) {
-      v.m().forEach((key, at) -> map.put(key, Instant.parse(at.s())));
+      v.m().forEach((key, at) -> map.put(key, StoredInstants.parse(at.s())));
     }
     return map;
   }

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -57,13 +56,24 @@ public final class Totp {
     return digits;
   }
 
-  /** The code for the step containing {@code instant}, zero-padded. */
+  /**
+   * The code for the step containing {@code instant}, zero-padded to {@link #digits()} ASCII digits
+   * (padded here rather than by the generator's {@code String.format}, which took about 0.1 ms of a
+   * warm TOTP verify's three codes under C1; the tests hold it to the generator's own strings).
+   */
   public String codeAt(byte[] secret, Instant instant) {
+    int code;
     try {
-      return generator.generateOneTimePasswordString(key(secret), instant, Locale.ROOT);
+      code = generator.generateOneTimePassword(key(secret), instant);
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException("unusable TOTP secret", e);
     }
+    char[] padded = new char[digits];
+    for (int i = digits - 1; i >= 0; i--) {
+      padded[i] = (char) ('0' + code % 10);
+      code /= 10;
+    }
+    return new String(padded);
   }
 
   /**

@@ -2,8 +2,11 @@ package com.twofactor.core.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +35,22 @@ class TotpTest {
   @CsvSource({"59, 287082", "1111111109, 081804", "1234567890, 005924"})
   void codeAt_sixDigitCodesAreTheLowDigitsOfTheVectorsZeroPadded(long epochSeconds, String code) {
     assertThat(new Totp().codeAt(RFC_SEED, Instant.ofEpochSecond(epochSeconds))).isEqualTo(code);
+  }
+
+  @ParameterizedTest(name = "{0} digits")
+  @CsvSource({"6", "7", "8"})
+  void codeAt_isTheLibrarysOwnZeroPaddedStringForAThousandSteps(int digits) throws Exception {
+    TimeBasedOneTimePasswordGenerator library =
+        new TimeBasedOneTimePasswordGenerator(
+            Totp.TIME_STEP, digits, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+    SecretKeySpec key = new SecretKeySpec(RFC_SEED, "HmacSHA1");
+    Totp totp = new Totp(digits);
+    for (long step = 0; step < 1_000; step++) {
+      Instant at = Instant.ofEpochSecond(1_700_000_000L + 30 * step);
+
+      assertThat(totp.codeAt(RFC_SEED, at))
+          .isEqualTo(library.generateOneTimePasswordString(key, at, Locale.ROOT));
+    }
   }
 
   @Test
