@@ -56,6 +56,7 @@ public final class LambdaBenchmark {
   private final int cold;
   private final Set<String> only;
   private final String jvmOptions;
+  private final boolean referencesPrimed;
   private final SamFunctions template;
   private final Events events;
 
@@ -70,6 +71,7 @@ public final class LambdaBenchmark {
     this.only = new HashSet<>(List.of(System.getProperty("bench.only", "").split(",")));
     this.only.remove("");
     this.jvmOptions = System.getProperty("bench.jvmOptions", "");
+    this.referencesPrimed = Boolean.getBoolean("bench.referencesPrimed");
     this.template = SamFunctions.load(root);
     this.events = new Events(root.resolve("events"));
   }
@@ -114,7 +116,7 @@ public final class LambdaBenchmark {
         if (selected(workload, workloads)) {
           Workload reference =
               workloads.stream()
-                  .filter(w -> w.logicalId().equals(workload.reference()))
+                  .filter(w -> w.id().equals(workload.reference()))
                   .findFirst()
                   .orElse(null);
           results.add(measure(workload, workloads.get(0), reference, aws, table, counters));
@@ -137,14 +139,11 @@ public final class LambdaBenchmark {
       return true;
     }
     if (workload.function()) {
-      return only.isEmpty() || only.contains(workload.logicalId());
+      return only.isEmpty() || only.contains(workload.id());
     }
     return workloads.stream()
         .anyMatch(
-            w ->
-                w.function()
-                    && workload.logicalId().equals(w.reference())
-                    && selected(w, workloads));
+            w -> w.function() && workload.id().equals(w.reference()) && selected(w, workloads));
   }
 
   /**
@@ -229,8 +228,7 @@ public final class LambdaBenchmark {
     Users.User owner = users.get(0);
     List<Workload> workloads =
         List.of(
-            new Workload(
-                Workload.FLOOR,
+            Workload.ofFloor(
                 "GET /hello",
                 i -> events.api("enrollment/get-status.json", owner, "/hello", "unused", "-"),
                 answer -> Events.expect(200, answer)),
@@ -252,13 +250,13 @@ public final class LambdaBenchmark {
                 "enrollment/get-status.json",
                 owner,
                 "/affiliations/" + owner.sub()),
-            new Workload(
+            Workload.ofFunction(
                 "EnrollmentFunction",
                 "GET /two-factor",
                 i -> events.api("enrollment/get-status.json", owner, null),
                 answer -> Events.expect(200, answer),
                 Workload.GET_QUERY_BATCH),
-            new Workload(
+            Workload.ofFunction(
                 "VerificationFunction",
                 "POST /two-factor/verify (TOTP)",
                 i ->
@@ -270,7 +268,7 @@ public final class LambdaBenchmark {
                             + "\"}"),
                 answer -> Events.expect(200, answer),
                 Workload.GET_AND_PUT_ITEM),
-            new Workload(
+            Workload.ofFunction(
                 "BackupCodesFunction",
                 "POST /two-factor/backup-codes/consume",
                 i ->
@@ -280,7 +278,7 @@ public final class LambdaBenchmark {
                         "{\"code\":\"" + users.get(i).backupCodes().get(0) + "\"}"),
                 answer -> Events.expect(200, answer),
                 Workload.GET_AND_PUT_ITEM),
-            new Workload(
+            Workload.ofFunction(
                 "OrgEnforcementFunction",
                 "GET /orgs/{orgId}/two-factor",
                 i ->
@@ -290,14 +288,15 @@ public final class LambdaBenchmark {
                         "/orgs/" + fixture.orgId() + "/two-factor",
                         "orgId",
                         fixture.orgId()),
-                answer -> Events.expect(200, answer)),
-            new Workload(
+                answer -> Events.expect(200, answer),
+                null),
+            Workload.ofFunction(
                 "DefineAuthChallengeFunction",
                 "Define: after the password",
                 i -> events.cognito("cognito-auth/define-after-password.json", users.get(i), null),
                 answer -> expectCognito(answer, "challengeName", v -> "CUSTOM_CHALLENGE".equals(v)),
                 Workload.GET_ITEM),
-            new Workload(
+            Workload.ofFunction(
                 "CreateAuthChallengeFunction",
                 "Create: the code challenge",
                 i ->
@@ -308,7 +307,7 @@ public final class LambdaBenchmark {
                         "publicChallengeParameters",
                         v -> String.valueOf(v).contains("totp")),
                 Workload.GET_ITEM),
-            new Workload(
+            Workload.ofFunction(
                 "VerifyAuthChallengeFunction",
                 "Verify: a TOTP answer",
                 i ->
@@ -318,7 +317,7 @@ public final class LambdaBenchmark {
                         users.get(i).totp(Users.NEXT_STEP)),
                 answer -> expectCognito(answer, "answerCorrect", Boolean.TRUE::equals),
                 Workload.GET_AND_PUT_ITEM),
-            new Workload(
+            Workload.ofFunction(
                 "DisableFunction",
                 "POST /two-factor/disable (backup-code proof)",
                 i ->
@@ -328,16 +327,17 @@ public final class LambdaBenchmark {
                         "{\"verification\":{\"method\":\"backup_code\",\"code\":\""
                             + users.get(i).backupCodes().get(1)
                             + "\"}}"),
-                answer -> Events.expect(200, answer)),
-            new Workload(
+                answer -> Events.expect(200, answer),
+                null),
+            Workload.ofFunction(
                 "SecurityEventsFunction",
                 "DynamoDB stream batch (events/)",
                 i -> events.raw("security-events/stream-batch.json"),
                 answer ->
                     check(
                         answer,
-                        String.valueOf(Events.parse(answer).get("batchItemFailures"))
-                            .equals("[]"))));
+                        String.valueOf(Events.parse(answer).get("batchItemFailures")).equals("[]")),
+                null));
     Set<String> unknown = new TreeSet<>(only);
     unknown.removeAll(template.functions().keySet());
     if (!unknown.isEmpty()) {
@@ -345,7 +345,7 @@ public final class LambdaBenchmark {
           "bench.only names no function of template.yaml: " + unknown);
     }
     Set<String> measured = new HashSet<>();
-    workloads.stream().filter(Workload::function).forEach(w -> measured.add(w.logicalId()));
+    workloads.stream().filter(Workload::function).forEach(w -> measured.add(w.id()));
     if (!measured.equals(template.functions().keySet())) {
       throw new IllegalStateException(
           "the benchmark must measure every function of template.yaml: it measures "
@@ -362,7 +362,7 @@ public final class LambdaBenchmark {
    */
   private Workload reference(
       String id, String operation, String eventFile, Users.User caller, String suffix) {
-    return new Workload(
+    return Workload.ofReference(
         id,
         operation,
         i -> events.api(eventFile, caller, "/items/" + i + suffix, "index", Integer.toString(i)),
@@ -370,9 +370,9 @@ public final class LambdaBenchmark {
   }
 
   /**
-   * One function's cold starts (each paired with one of the floor) and warm invokes; with {@code
-   * reference} (the floor plus the function's DynamoDB calls, or null) running beside the warm
-   * ones, invoke for invoke.
+   * One function's (or reference's) cold starts, each paired with one of the floor, and warm
+   * invokes; with {@code reference} (the floor plus the function's DynamoDB calls, a second
+   * instance of a reference itself, or null) running beside the warm ones, invoke for invoke.
    */
   private Result measure(
       Workload workload,
@@ -429,13 +429,15 @@ public final class LambdaBenchmark {
     }
   }
 
-  /** A reference function's process, warm invokes alternating with the measured function's. */
+  /** A reference's process, its warm invokes alternating with the measured one's. */
   private record Beside(Workload workload, LambdaProcess process) {}
 
   /**
-   * The warm invokes; with {@code beside} (or null), each followed by one of the reference, so a
-   * slow spell of the machine or of dynalite (whose table grows as the run goes on) slows both.
-   * Only the function's own invokes' calls are counted.
+   * The warm invokes; with {@code beside} (or null), each next to one of the reference, so a slow
+   * spell of the machine or of dynalite (whose table grows as the run goes on) slows both: the
+   * function's first, then the reference's, then the other way round, and so on, so neither always
+   * runs while the other's JIT compiles what the invoke before it ran. Only the function's own
+   * invokes' calls are counted.
    */
   private Result warm(
       Workload workload,
@@ -449,6 +451,9 @@ public final class LambdaBenchmark {
     long[] ownDynamoDbNanos = new long[warm];
     long[] referenceNanos = new long[beside == null ? 0 : warm];
     for (int i = 0; i < warm; i++) {
+      if (beside != null && i % 2 == 1) {
+        referenceNanos[i] = invokeBeside(beside, cold + i);
+      }
       String event = workload.event().apply(cold + i);
       Map<String, Long> before = counters.snapshot();
       long dynamoDbBefore = counters.dynamoDbBusyNanos();
@@ -459,12 +464,8 @@ public final class LambdaBenchmark {
       Counters.difference(before, counters.snapshot())
           .forEach((k, v) -> calls.merge(k, v, Long::sum));
       workload.check().accept(answer);
-      if (beside != null) {
-        String referenceEvent = beside.workload().event().apply(cold + i);
-        long referenceStart = System.nanoTime();
-        String referenceAnswer = beside.process().invoke(referenceEvent);
-        referenceNanos[i] = System.nanoTime() - referenceStart;
-        beside.workload().check().accept(referenceAnswer);
+      if (beside != null && i % 2 == 0) {
+        referenceNanos[i] = invokeBeside(beside, cold + i);
       }
     }
     Result result =
@@ -491,6 +492,16 @@ public final class LambdaBenchmark {
         result.warmPercentile(99) / 1e6,
         calls);
     return result;
+  }
+
+  /** The reference's invoke {@code index}, checked; its latency in nanoseconds. */
+  private static long invokeBeside(Beside beside, int index) {
+    String event = beside.workload().event().apply(index);
+    long start = System.nanoTime();
+    String answer = beside.process().invoke(event);
+    long nanos = System.nanoTime() - start;
+    beside.workload().check().accept(answer);
+    return nanos;
   }
 
   /** The cold starts' figures, in nanoseconds, one per cold start (the floor's paired ones too). */
@@ -524,7 +535,7 @@ public final class LambdaBenchmark {
     if (workload.isReference()) {
       return root.resolve("bench/floor-dynamodb/target/bench-floor-dynamodb.jar");
     }
-    return template.function(workload.logicalId()).jar();
+    return template.function(workload.id()).jar();
   }
 
   private LambdaProcess start(Workload workload, EmulatedAws aws, String table) {
@@ -532,8 +543,8 @@ public final class LambdaBenchmark {
       return onDemand(
               LambdaProcess.builder(jar(workload), FLOOR_HANDLER)
                   .memoryMb(template.function("EnrollmentFunction").memoryMb())
-                  .javaToolOptions(javaToolOptions("floor")),
-              "floor")
+                  .javaToolOptions(javaToolOptions(workload.name())),
+              workload.name())
           .start();
     }
     if (workload.isReference()) {
@@ -545,11 +556,12 @@ public final class LambdaBenchmark {
                   .javaToolOptions(javaToolOptions(workload.name()))
                   .systemProperty("reference.region", EmulatedAws.REGION)
                   .systemProperty("reference.table", table)
-                  .systemProperty("reference.dynamodb-endpoint", aws.dynamodb().toString()),
+                  .systemProperty("reference.dynamodb-endpoint", aws.dynamodb().toString())
+                  .systemProperty("reference.primed", Boolean.toString(referencesPrimed)),
               workload.name())
           .start();
     }
-    return start(aws, table, workload.logicalId(), workload.logicalId());
+    return start(aws, table, workload.id(), workload.id());
   }
 
   private LambdaProcess start(EmulatedAws aws, String table, String logicalId, String name) {

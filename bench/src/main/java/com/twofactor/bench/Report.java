@@ -49,8 +49,8 @@ record Report(String header, List<Result> results) {
               r.workload().floor()
                   ? floorName(floorIndex++, floors.size()) + ", bare Micronaut"
                   : r.workload().isReference()
-                      ? "reference: " + r.workload().logicalId()
-                      : r.workload().logicalId())
+                      ? "reference: " + r.workload().id()
+                      : r.workload().id())
           .append(" | ")
           .append(r.workload().operation())
           .append(" | ")

@@ -2,8 +2,8 @@ package com.twofactor.bench.reference;
 
 import com.twofactor.aws.http.BufferedBodyConnections;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -12,15 +12,18 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The reference's DynamoDB client, built as {@code AwsClientsFactory} builds the functions' (the
- * region given, the on-demand runtime's access keys, the URL-connection client over {@link
- * BufferedBodyConnections}, standard retries) and, as a plain function would, at init rather than
- * on the first call; without the functions' priming. Thread-safe (the client is).
+ * The reference's DynamoDB client, built as {@code AwsClientsFactory} builds the functions': the
+ * region given, the on-demand runtime's access keys (the environment provider, which {@code
+ * RuntimeCredentialsProvider} also picks there), the URL-connection client over {@link
+ * BufferedBodyConnections}, standard retries. Left out, as a plain function would: the priming
+ * wrapper of the HTTP client and of the credentials, and the execution interceptors (the functions
+ * have none on Lambda; tests add one to count calls). When it is built: {@link
+ * ReferenceClientStart}. Thread-safe (the client is).
  */
 @Factory
 class ReferenceDynamoDbFactory {
 
-  @Context
+  @Singleton
   @Bean(preDestroy = "close")
   DynamoDbClient dynamoDb(ReferenceSettings settings) {
     return DynamoDbClient.builder()

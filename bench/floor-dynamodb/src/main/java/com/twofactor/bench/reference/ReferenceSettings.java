@@ -10,6 +10,9 @@ import java.net.URI;
  * @param region the region the client signs for
  * @param table the benchmark's table
  * @param dynamodbEndpoint the counting proxy in front of dynalite
+ * @param primed whether the client is built and its calls made once on a background thread at init
+ *     ({@link ReferenceClientStart})
  */
 @ConfigurationProperties("reference")
-public record ReferenceSettings(String region, String table, URI dynamodbEndpoint) {}
+public record ReferenceSettings(
+    String region, String table, URI dynamodbEndpoint, boolean primed) {}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("unit")
 class TotpTest {
@@ -38,7 +39,7 @@ class TotpTest {
   }
 
   @ParameterizedTest(name = "{0} digits")
-  @CsvSource({"6", "7", "8"})
+  @ValueSource(ints = {6, 7, 8})
   void codeAt_isTheLibrarysOwnZeroPaddedStringForAThousandSteps(int digits) throws Exception {
     TimeBasedOneTimePasswordGenerator library =
         new TimeBasedOneTimePasswordGenerator(
