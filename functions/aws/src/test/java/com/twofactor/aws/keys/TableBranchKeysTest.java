@@ -249,20 +249,14 @@ class TableBranchKeysTest {
     anotherInstance().current();
     DynamoDbClient dynamoDb = aws.bean(DynamoDbClient.class);
     DynamoDbClient retriedPuts =
-        (DynamoDbClient)
-            Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                  try {
-                    if (method.getName().equals("putItem")) {
-                      method.invoke(dynamoDb, args); // lands; its answer is "lost"
-                    }
-                    return method.invoke(dynamoDb, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+        client(
+            DynamoDbClient.class,
+            (method, args) -> {
+              if (method.getName().equals("putItem")) {
+                method.invoke(dynamoDb, args); // lands; its answer is "lost"
+              }
+              return method.invoke(dynamoDb, args);
+            });
     TableBranchKeys instance =
         new TableBranchKeys(
             retriedPuts,
@@ -277,20 +271,9 @@ class TableBranchKeysTest {
     assertThat(storedItem().get("current").n()).isEqualTo("2");
   }
 
-  /** An instance whose KMS client is {@code handler} (invocation exceptions unwrapped). */
-  private TableBranchKeys withKms(KmsCall handler) {
-    KmsClient kms =
-        (KmsClient)
-            Proxy.newProxyInstance(
-                KmsClient.class.getClassLoader(),
-                new Class<?>[] {KmsClient.class},
-                (proxy, method, args) -> {
-                  try {
-                    return handler.call(method, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+  /** An instance whose KMS client is {@code handler}. */
+  private TableBranchKeys withKms(ClientCall handler) {
+    KmsClient kms = client(KmsClient.class, handler);
     return new TableBranchKeys(
         aws.bean(DynamoDbClient.class),
         () -> kms,
@@ -301,8 +284,26 @@ class TableBranchKeysTest {
         aws.bean(PrimingScope.class));
   }
 
+  /**
+   * An SDK client of {@code type} whose every call goes to {@code handler}; an exception a call it
+   * makes through reflection throws is thrown as itself, as the real client would throw it.
+   */
+  private static <T> T client(Class<T> type, ClientCall handler) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              try {
+                return handler.call(method, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
+  }
+
   @FunctionalInterface
-  private interface KmsCall {
+  private interface ClientCall {
     Object call(Method method, Object[] args) throws Exception;
   }
 
